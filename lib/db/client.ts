@@ -1,0 +1,33 @@
+// Builds a Prisma client for a DATABASE_URL: better-sqlite3 for file: URLs, pg for PostgreSQL.
+// Kept free of 'server-only' so command-line scripts and tests can use it directly.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client";
+import { providerOf } from "./schema-files";
+
+// Both generated clients have the same models; the SQLite one's type stands for both.
+export type Db = SqliteClient;
+
+export function sqliteFilePath(url: string): string {
+  return path.resolve(url.slice("file:".length));
+}
+
+export function createDb(url: string): Db {
+  if (providerOf(url) === "sqlite") {
+    const file = sqliteFilePath(url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    // WAL lets readers go on while one writer writes; the busy timeout makes concurrent writers
+    // wait for the lock instead of failing with SQLITE_BUSY.
+    const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 });
+    return new SqliteClient({ adapter });
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+export function isSqlite(url: string): boolean {
+  return providerOf(url) === "sqlite";
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { isRole, roleAtLeast, type Role } from "../roles";
+import { db } from "./db";
+import { Forbidden, NotFound, Unauthenticated } from "./errors";
+
+/** Who is acting: the signed-in user's id, from the session or an API token. */
+export type Actor = { userId: string };
+
+export type WorkspaceAccess = { id: string; slug: string; name: string; role: Role };
+
+/**
+ * Loads the workspace by id or slug and the actor's membership, fresh from the database on every
+ * call (so role changes and removals take effect at once). A non-member gets the same NotFound as
+ * a workspace that does not exist; a member with too small a role gets Forbidden.
+ */
+export async function requireRole(
+  actor: Actor | null | undefined,
+  workspace: { id: string } | { slug: string },
+  minimum: Role,
+): Promise<WorkspaceAccess> {
+  if (!actor) throw new Unauthenticated();
+  const membership = await db().membership.findFirst({
+    where: { userId: actor.userId, workspace: "id" in workspace ? { id: workspace.id } : { slug: workspace.slug } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership || !isRole(membership.role)) throw new NotFound("workspace");
+  const role = membership.role;
+  if (!roleAtLeast(role, minimum)) {
+    throw new Forbidden(`This needs the ${minimum} role or higher; you are a ${role} in this workspace.`);
+  }
+  return { ...membership.workspace, role };
+}
+
+/** Same as requireRole but for reads: any member may pass. */
+export function requireMember(actor: Actor | null | undefined, workspace: { id: string } | { slug: string }) {
+  return requireRole(actor, workspace, "viewer");
+}
