@@ -62,7 +62,7 @@ export async function migrateDatabase(url: string, root = projectRoot()): Promis
     copyFileSync(file, backup);
   }
   const schema = { path: "schema.prisma", content: buildSchema(provider, readModels(root)) };
-  const { engine, explain } = await openSchemaEngine(url, schema);
+  const { engine, explain, close } = await openSchemaEngine(url, schema);
   try {
     const out = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
     return { provider, applied: out.appliedMigrationNames, total: list.migrationDirectories.length };
@@ -74,8 +74,8 @@ export async function migrateDatabase(url: string, root = projectRoot()): Promis
     }
     throw new Error(`Migration failed, nothing was changed: ${explain(error)}`);
   } finally {
+    await close();
     if (backup) rmSync(backup, { force: true });
-    engine.free?.();
   }
 }
 
@@ -103,7 +103,7 @@ export async function pendingMigrationSql(provider: Provider, root = projectRoot
   const previous = lastSnapshot(provider, root);
   // Datamodel-to-datamodel diffs need no live database (reading a live PostgreSQL through
   // adapter-pg fails on 'char' columns), so the engine is opened on a placeholder.
-  const { engine, explain } = await openSchemaEngine(
+  const { engine, explain, close } = await openSchemaEngine(
     diffUrl(provider),
     { path: SNAPSHOT, content: next },
   );
@@ -120,7 +120,7 @@ export async function pendingMigrationSql(provider: Provider, root = projectRoot
   } catch (error) {
     throw new Error(`Could not compute the ${provider} migration: ${explain(error)}`);
   } finally {
-    engine.free?.();
+    await close();
   }
 }
 

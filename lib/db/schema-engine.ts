@@ -32,6 +32,8 @@ export type EngineHandle = {
   engine: SchemaEngine;
   /** Turns "External error id#N" into the driver's real message. */
   explain(error: unknown): string;
+  /** Frees the engine and closes its database connections. */
+  close(): Promise<void>;
 };
 
 export async function openSchemaEngine(url: string, schema: { path: string; content: string }): Promise<EngineHandle> {
@@ -40,7 +42,23 @@ export async function openSchemaEngine(url: string, schema: { path: string; cont
     providerOf(url) === "sqlite"
       ? new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 })
       : new PrismaPg({ connectionString: url });
-  const bound = bindMigrationAwareSqlAdapterFactory(factory) as unknown as {
+  // Keep hold of every connection the engine opens, so close() can release the file lock.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracking = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    async connectToShadowDb() {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const bound = bindMigrationAwareSqlAdapterFactory(tracking as unknown as typeof factory) as unknown as {
     errorRegistry?: { consumeError(id: number): { error: unknown } | undefined };
   };
   const logs: string[] = [];
@@ -60,7 +78,11 @@ export async function openSchemaEngine(url: string, schema: { path: string; cont
       (line: string) => logs.push(line),
       bound,
     )) as SchemaEngine;
-    return { engine, explain };
+    const close = async () => {
+      engine.free();
+      await Promise.all(opened.splice(0).map((a) => a.dispose().catch(() => undefined)));
+    };
+    return { engine, explain, close };
   } catch (error) {
     throw new Error(`Could not open the schema engine on ${redactUrl(url)}: ${explain(error)}`);
   }
