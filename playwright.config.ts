@@ -1,0 +1,86 @@
+// End-to-end tests against the production build (NEXT_DIST_DIR=.next-e2e; `npm test` builds it
+// first) in the system's Chromium. Each run gets fresh SQLite databases under e2e/.data/:
+//   - port 3100: the seeded world of e2e/support/world.ts, for every spec but first-run;
+//   - port 3101: an empty database, for the first-run setup of the first admin.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { assertLocalDatabase } from "./e2e/support/world";
+
+const root = import.meta.dirname;
+
+// The config is read again in every worker; the run directory is chosen once and inherited.
+if (!process.env.E2E_RUN_DIR) {
+  process.env.E2E_RUN_DIR = path.join(root, "e2e", ".data", `run-${Date.now().toString(36)}-${process.pid}`);
+}
+const runDir = process.env.E2E_RUN_DIR;
+mkdirSync(runDir, { recursive: true });
+
+const seededUrl = process.env.E2E_DATABASE_URL ?? `file:${path.join(runDir, "seeded.db")}`;
+const emptyUrl = `file:${path.join(runDir, "empty.db")}`;
+assertLocalDatabase(seededUrl);
+
+const PORT = 3100;
+const FIRST_RUN_PORT = 3101;
+
+const serverEnv = (databaseUrl: string) => ({
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
+  AUTH_TRUST_HOST: "true",
+  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+const server = (mode: "seeded" | "empty", port: number, databaseUrl: string) => ({
+  command: `npx tsx --conditions react-server e2e/support/prepare-db.ts ${mode} && exec npx next start -p ${port}`,
+  url: `http://localhost:${port}/sign-in`,
+  env: serverEnv(databaseUrl),
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "first-run",
+      testMatch: /first-run\.spec\.ts/,
+      use: { browserName: "chromium", baseURL: `http://localhost:${FIRST_RUN_PORT}` },
+    },
+    {
+      name: "chromium",
+      testMatch: /\.spec\.ts/,
+      testIgnore: /first-run\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { browserName: "chromium" },
+    },
+  ],
+  webServer: [server("seeded", PORT, seededUrl), server("empty", FIRST_RUN_PORT, emptyUrl)],
+});

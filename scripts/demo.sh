@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# npm run demo: sets up and starts Factdesk on SQLite with a demo workspace, in one command.
+#   installs dependencies if needed, writes an AUTH_SECRET into .env.local if there is none,
+#   migrates data/demo.db, seeds the "Demo desk" (once), builds, and serves on $PORT (3000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+PORT="${PORT:-3000}"
+export DATABASE_URL="${DEMO_DATABASE_URL:-file:./data/demo.db}"
+# A separate build folder may be chosen (e.g. beside a running `next dev`); next start must match.
+export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "dependencies"
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -d node_modules ] || [ "$(cat node_modules/.factdesk-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.factdesk-lock-hash
+else
+  echo "node_modules is up to date"
+fi
+if [ ! -f lib/generated/sqlite/client.ts ] || [ ! -f lib/generated/postgres/client.ts ]; then
+  npm run --silent prisma:generate
+fi
+
+step "configuration"
+if ! grep -qs '^AUTH_SECRET=.' .env.local; then
+  secret=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')
+  printf '# Signs session cookies; written by npm run demo. Keep it secret.\nAUTH_SECRET=%s\n' "$secret" >> .env.local
+  echo "wrote a new AUTH_SECRET to .env.local"
+else
+  echo "AUTH_SECRET found in .env.local"
+fi
+
+step "database ($DATABASE_URL)"
+npm run --silent db:migrate
+# --conditions react-server: the service layer imports 'server-only', which resolves to an empty
+# module under that condition, so the seed goes through the same functions as the app.
+npx tsx --conditions react-server scripts/seed-demo.ts
+
+step "build"
+npx next build
+
+step "start"
+logins=data/demo-logins.txt
+cat <<TXT
+
+  Factdesk demo: http://localhost:$PORT/sign-in
+
+$(sed 's/^/  /' "$logins")
+
+  (Passwords are kept in $logins. Stop with Ctrl-C; run npm run demo again to restart.)
+
+TXT
+exec npx next start -p "$PORT"

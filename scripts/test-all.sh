@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# npm test: the whole suite in one command.
+#   1. unit + integration tests (Vitest) on SQLite
+#   2. the same tests on PostgreSQL (TEST_DATABASE=postgres)
+#   3. a production build of the app, then the end-to-end tests (Playwright, real Chromium)
+# Every part runs even when an earlier one failed; the last line is "N passed, N failed" summed
+# over all three. A part that could not run at all (no PostgreSQL, a failed build) counts as one
+# failure, so a broken setup never reads as a green run.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/test-results/summary"
+rm -rf "$results"
+mkdir -p "$results"
+
+export NEXT_TELEMETRY_DISABLED=1
+PG_ADMIN_URL="${FACTDESK_PG_URL:-postgresql://factdesk:factdesk@localhost:5432/postgres}"
+
+declare -a names=() passed=() failed=() notes=() seconds=()
+
+record() { # name passed failed note seconds
+  names+=("$1"); passed+=("$2"); failed+=("$3"); notes+=("$4"); seconds+=("$5")
+}
+
+section() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
+
+# Counts from a Vitest JSON report: "passed failed" (failed includes suites that failed to load).
+vitest_counts() {
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const broken = (r.testResults || []).filter((f) => f.status === "failed" && (f.assertionResults || []).length === 0).length;
+    console.log(`${r.numPassedTests ?? 0} ${(r.numFailedTests ?? 0) + broken}`);
+  ' "$1" 2>/dev/null
+}
+
+# Counts from a Playwright JSON report: "passed failed" (flaky counts as failed: retries are 0).
+playwright_counts() {
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const s = r.stats || {};
+    const errors = (r.errors || []).length;
+    console.log(`${s.expected ?? 0} ${(s.unexpected ?? 0) + (s.flaky ?? 0) + (errors && !s.unexpected ? 1 : 0)}`);
+  ' "$1" 2>/dev/null
+}
+
+# The generated Prisma clients are not committed; make them when missing (fresh checkout).
+if [ ! -f lib/generated/sqlite/client.ts ] || [ ! -f lib/generated/postgres/client.ts ]; then
+  section "prisma generate"
+  npm run --silent prisma:generate || { echo "prisma generate failed"; exit 1; }
+fi
+
+run_vitest() { # label json-file [env...]
+  local label=$1 json=$2; shift 2
+  local start=$SECONDS code
+  env "$@" npx vitest run --reporter=default --reporter=json --outputFile.json="$json"
+  code=$?
+  local counts
+  counts=$(vitest_counts "$json")
+  if [ -z "$counts" ]; then
+    record "$label" 0 1 "no report (exit $code)" $((SECONDS - start))
+  else
+    read -r p f <<<"$counts"
+    # A non-zero exit with no failed test (e.g. an unhandled error) still fails the part.
+    if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    record "$label" "$p" "$f" "exit $code" $((SECONDS - start))
+  fi
+}
+
+# --- 1. Vitest on SQLite -------------------------------------------------------------------
+section "unit + integration tests on SQLite"
+run_vitest "vitest (SQLite)" "$results/vitest-sqlite.json"
+
+# --- 2. Vitest on PostgreSQL ---------------------------------------------------------------
+section "unit + integration tests on PostgreSQL"
+ensure_postgres() {
+  if [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+    local version
+    version=$(pg_lsclusters -h 2>/dev/null | awk '{print $1; exit}')
+    if [ -n "$version" ]; then
+      if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
+        echo "starting PostgreSQL $version/main"
+        pg_ctlcluster --skip-systemctl-redirect "$version" main start || return 1
+      fi
+      # The test role: idempotent, created only when missing.
+      su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='factdesk'\"" | grep -q 1 ||
+        su postgres -c "psql -qc \"CREATE ROLE factdesk LOGIN PASSWORD 'factdesk' CREATEDB\"" || return 1
+    fi
+  fi
+  node -e '
+    const pg = require("pg");
+    const c = new pg.Client({ connectionString: process.argv[1], connectionTimeoutMillis: 5000 });
+    c.connect().then(() => c.end()).catch((e) => { console.error(e.message); process.exit(1); });
+  ' "$PG_ADMIN_URL"
+}
+if ensure_postgres; then
+  run_vitest "vitest (PostgreSQL)" "$results/vitest-postgres.json" TEST_DATABASE=postgres
+else
+  echo "PostgreSQL is not reachable at ${PG_ADMIN_URL//:factdesk@/:…@}."
+  echo "Start it (pg_ctlcluster 15 main start) and create the role:"
+  echo "  CREATE ROLE factdesk LOGIN PASSWORD 'factdesk' CREATEDB;"
+  echo "or point FACTDESK_PG_URL at a PostgreSQL whose role may create databases."
+  record "vitest (PostgreSQL)" 0 1 "PostgreSQL unreachable" 0
+fi
+
+# --- 3. Build + Playwright -----------------------------------------------------------------
+section "build (NEXT_DIST_DIR=.next-e2e)"
+start=$SECONDS
+if NEXT_DIST_DIR=.next-e2e npx next build; then
+  record "next build" 0 0 "" $((SECONDS - start))
+  section "end-to-end tests (Playwright)"
+  start=$SECONDS
+  json="$results/playwright.json"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$json" npx playwright test --reporter=list,json
+  code=$?
+  counts=$(playwright_counts "$json")
+  if [ -z "$counts" ]; then
+    record "playwright" 0 1 "no report (exit $code)" $((SECONDS - start))
+  else
+    read -r p f <<<"$counts"
+    if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    record "playwright" "$p" "$f" "exit $code" $((SECONDS - start))
+  fi
+else
+  record "next build" 0 1 "build failed; e2e tests not run" $((SECONDS - start))
+fi
+
+# --- summary -------------------------------------------------------------------------------
+section "summary"
+total_passed=0
+total_failed=0
+for i in "${!names[@]}"; do
+  mark=ok
+  [ "${failed[$i]}" -gt 0 ] && mark=FAILED
+  printf '  %-22s %5s passed %4s failed  %4ss  %-6s %s\n' "${names[$i]}" "${passed[$i]}" "${failed[$i]}" "${seconds[$i]}" "$mark" "${notes[$i]}"
+  total_passed=$((total_passed + passed[i]))
+  total_failed=$((total_failed + failed[i]))
+done
+echo
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]
