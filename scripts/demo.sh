@@ -48,7 +48,7 @@ cat <<TXT
 
   Factdesk demo: http://localhost:$PORT/sign-in
 
-$(sed 's/^/  /' "$logins")
+$(sed 's/^/  /' "$logins" 2>/dev/null || echo "  (no $logins: create a user with npm run user:create)")
 
   (Passwords are kept in $logins. Stop with Ctrl-C; run npm run demo again to restart.)
 

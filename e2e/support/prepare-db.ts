@@ -4,8 +4,8 @@
 // Runs under `tsx --conditions react-server` so the service layer's 'server-only' import resolves.
 import { migrateDatabase } from "../../lib/db/migrate";
 import { db } from "../../lib/server/db";
+import { createUserAccount } from "../../lib/server/accounts";
 import { addMemberByEmail } from "../../lib/server/members";
-import { hashPassword } from "../../lib/server/passwords";
 import { createWorkspace } from "../../lib/server/workspaces";
 import { assertLocalDatabase, DESK, MEMBERS, OTHER_DESK, OUTSIDER, PASSWORD } from "./world";
 
@@ -17,10 +17,9 @@ assertLocalDatabase(url);
 
 await migrateDatabase(url);
 if (mode === "seeded") {
-  const passwordHash = await hashPassword(PASSWORD);
   const idOf = new Map<string, string>();
   for (const person of [...Object.values(MEMBERS), OUTSIDER]) {
-    const user = await db().user.create({ data: { email: person.email, name: person.name, passwordHash } });
+    const user = await createUserAccount({ ...person, password: PASSWORD });
     idOf.set(person.email, user.id);
   }
   const admin = { userId: idOf.get(MEMBERS.admin.email)! };
