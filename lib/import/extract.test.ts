@@ -61,7 +61,9 @@ describe("extractText", () => {
     expect(await problemOf("a.txt", utf8("%PDF-1.7 ..."))).toMatch(/PDF/);
     expect(await problemOf("a.docx", utf8("just text"))).toMatch(/not a Word/);
     expect(await problemOf("a.docx", zip([["hello.txt", "not a document"]]))).toMatch(/could not be read/);
-    expect(await problemOf("a.pdf", utf8("x"))).toMatch(/"\.pdf" files are not supported/);
+    expect(await problemOf("a.pdf", utf8("x"))).toMatch(/PDF files cannot be read/);
+    expect(await problemOf("a.rtf", utf8("x"))).toMatch(/"\.rtf" files are not supported/);
+    expect(await problemOf("README", utf8("x"))).toMatch(/without an extension/);
     expect(await problemOf("a.doc", utf8("x"))).toMatch(/\.docx/);
   });
 

@@ -40,6 +40,8 @@ export async function extractText(file: { filename: string; bytes: Uint8Array })
     case ".docx":
       extracted = { text: await docxToText(bytes) };
       break;
+    case ".pdf":
+      throw new ImportProblem("PDF files cannot be read; save the statement as .txt, .docx or .html, or paste its text.");
     case ".doc":
       throw new ImportProblem("Old Word (.doc) files cannot be read; save it as .docx and import that.");
     default:
