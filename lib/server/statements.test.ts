@@ -199,9 +199,37 @@ describe("importStatements", () => {
     expect(await countsOf(desk.workspace.id)).toEqual({ statements: 1200, revisions: 1200, events: 1200 });
   });
 
-  it("refuses an empty list", async () => {
+  it("applies shared metadata to every item unless the item has its own", async () => {
     const desk = await makeDesk();
-    await expect(importStatements(desk.checker, { workspaceId: desk.workspace.id, items: [] })).rejects.toBeInstanceOf(Invalid);
+    const summary = await importStatements(desk.checker, {
+      workspaceId: desk.workspace.id,
+      shared: { speaker: "Foreign Ministry", outlet: "APA", publishedAt: "2022-01-02", language: "en" },
+      items: [
+        { name: "a", text: "First shared" },
+        { name: "b", text: "Second shared", speaker: "President" },
+      ],
+    });
+    const rows = await db().statement.findMany({ where: { workspaceId: desk.workspace.id }, orderBy: { title: "asc" } });
+    expect(summary.created).toHaveLength(2);
+    expect(rows.map((r) => [r.title, r.speaker, r.outlet, r.language, r.publishedAt?.toISOString().slice(0, 10)])).toEqual([
+      ["First shared", "Foreign Ministry", "APA", "en", "2022-01-02"],
+      ["Second shared", "President", "APA", "en", "2022-01-02"],
+    ]);
+  });
+
+  it("refuses an empty list and bad shared metadata as field errors, storing nothing", async () => {
+    const desk = await makeDesk();
+    const empty = await importStatements(desk.checker, { workspaceId: desk.workspace.id, items: [] }).catch((e) => e);
+    expect(empty).toBeInstanceOf(Invalid);
+    expect(empty.fieldErrors?.items).toEqual(["Choose at least one file."]);
+    const badDate = await importStatements(desk.checker, {
+      workspaceId: desk.workspace.id,
+      shared: { publishedAt: "yesterday" },
+      items: [{ name: "a", text: "Would be fine" }],
+    }).catch((e) => e);
+    expect(badDate).toBeInstanceOf(Invalid);
+    expect(badDate.fieldErrors?.publishedAt?.[0]).toMatch(/YYYY-MM-DD/);
+    expect(await countsOf(desk.workspace.id)).toEqual(none);
   });
 });
 

@@ -206,7 +206,12 @@ export type ImportItem = StatementMetadata & {
   filename?: string;
 };
 
-export type ImportStatementsInput = { workspaceId: string; items: ImportItem[] };
+export type ImportStatementsInput = {
+  workspaceId: string;
+  items: ImportItem[];
+  /** Metadata shared by all items (an upload's form fields); an item's own values win. */
+  shared?: Omit<StatementMetadata, "title">;
+};
 
 export type ImportSummary = {
   created: Array<{ name: string; statement: StatementRef }>;
@@ -233,6 +238,9 @@ export async function importStatements(
   options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportSummary> {
   const ws = await requireRole(actor, { id: workspaceIdOf(input) }, "checker");
+  // Shared metadata is checked first, so a mistyped date is one field error, not N failed files.
+  const shared = input.shared ?? {};
+  parseInput(StatementMetadataSchema.omit({ title: true }), shared);
   const { items } = parseInput(ImportStatementsSchema, input) as { items: ImportItem[] };
   const summary: ImportSummary = { created: [], duplicates: [], failed: [] };
   const total = items.length;
@@ -246,7 +254,8 @@ export async function importStatements(
   const ready: Array<{ name: string; prepared: Prepared }> = [];
   for (const item of items) {
     try {
-      const { name, bytes, filename, text, ...metadata } = item;
+      const { name, bytes, filename, text, ...own } = item;
+      const metadata = { ...shared, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined && v !== "")) };
       let extracted: { text: string; title?: string };
       if (bytes) extracted = await extractText({ filename: filename ?? name, bytes });
       else if (typeof text === "string") extracted = { text };
