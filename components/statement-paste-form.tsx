@@ -1,0 +1,69 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { Card } from "@/components/ui/card";
+import { Field, TextArea } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState } from "@/lib/server/action";
+import type { StatementRef } from "@/lib/server/statements";
+
+type State = ActionState<{ duplicate?: StatementRef }>;
+
+export function StatementPasteForm({
+  action,
+  workspaceId,
+  slug,
+}: {
+  action: (state: State, formData: FormData) => Promise<State>;
+  workspaceId: string;
+  slug: string;
+}) {
+  const [state, formAction] = useActionState(action, { ok: false } as State);
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  const duplicate = state.data?.duplicate;
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold text-ink">Paste a statement</h2>
+      <p className="mt-1 text-sm text-muted">Only the text is required. Leave the title empty to use the headline or the opening words.</p>
+      <form action={formAction} className="mt-5 space-y-4" noValidate>
+        <input type="hidden" name="workspaceId" value={workspaceId} />
+        <input type="hidden" name="ws" value={slug} />
+        <Field label="Title" name="title" defaultValue={v.title} errors={e.title} maxLength={300} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Speaker or organisation" name="speaker" defaultValue={v.speaker} errors={e.speaker} maxLength={200} />
+          <Field label="Outlet" name="outlet" defaultValue={v.outlet} errors={e.outlet} maxLength={200} />
+        </div>
+        <Field label="Source URL" name="url" type="url" inputMode="url" placeholder="https://" defaultValue={v.url} errors={e.url} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Publication date" name="publishedAt" type="date" defaultValue={v.publishedAt} errors={e.publishedAt} />
+          <Field label="Language" name="language" defaultValue={v.language} errors={e.language} hint="A code such as en, fr, ru or az." maxLength={35} />
+        </div>
+        <TextArea
+          label="Text"
+          name="text"
+          rows={14}
+          required
+          dir="auto"
+          defaultValue={v.text}
+          errors={e.text}
+          hint="Paste the statement as published. Paragraphs are kept; line endings and trailing spaces are tidied."
+          className="block w-full rounded-md border border-line bg-white px-3 py-2 font-serif text-base leading-relaxed shadow-sm focus:border-accent aria-[invalid]:border-red-600"
+        />
+        {duplicate ? (
+          <p role="status" aria-live="polite" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            This text is already in the workspace as{" "}
+            <Link href={`/w/${slug}/statements/${duplicate.id}`} className="font-medium underline underline-offset-2">
+              {duplicate.title}
+            </Link>
+            ; nothing new was imported.
+          </p>
+        ) : (
+          <FormMessage ok={state.ok} message={state.message} />
+        )}
+        <SubmitButton pendingLabel="Importing…">Import statement</SubmitButton>
+      </form>
+    </Card>
+  );
+}
