@@ -4,8 +4,8 @@ import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 type Common = { label: string; name: string; errors?: string[]; hint?: string };
 
 export function Field({ label, name, errors, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const errorId = `${name}-error`;
-  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = `${input.id ?? name}-error`;
+  const hintId = hint ? `${input.id ?? name}-hint` : undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={input.id ?? name} className="block text-sm font-medium text-ink">
@@ -30,8 +30,8 @@ export function Field({ label, name, errors, hint, ...input }: Common & InputHTM
 }
 
 export function TextArea({ label, name, errors, hint, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const errorId = `${name}-error`;
-  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = `${input.id ?? name}-error`;
+  const hintId = hint ? `${input.id ?? name}-hint` : undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={input.id ?? name} className="block text-sm font-medium text-ink">
