@@ -1,6 +1,7 @@
 // The world the end-to-end tests start from: one desk with a member of every role, and an
 // outsider who is admin of another desk. e2e/support/prepare-db.ts writes it into a fresh
 // database; the specs sign in as these people. Names are fixed so screenshots read well.
+import path from "node:path";
 import type { Role } from "../../lib/roles";
 
 export const PASSWORD = "e2e-correct-horse-battery";
@@ -28,11 +29,11 @@ export function personOf(who: SignedIn): Person {
 }
 
 export function storageStateOf(who: SignedIn): string {
-  return `e2e/.auth/${who}.json`;
+  return path.resolve(import.meta.dirname, "..", ".auth", `${who}.json`);
 }
 
 /** The real statements beside the checkout (../shared/corpus), used here but never copied. */
-export const CORPUS_DIR = new URL("../../../shared/corpus/", import.meta.url).pathname;
+export const CORPUS_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 
 /** A database the suite may wipe: a SQLite file, or PostgreSQL on this machine. */
 export function assertLocalDatabase(url: string): void {
