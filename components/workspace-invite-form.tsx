@@ -68,12 +68,12 @@ function CreatedLink({ path, expiresAt }: { path: string; expiresAt: string }) {
           onFocus={(e) => e.currentTarget.select()}
           className="block w-full min-w-0 rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-xs text-ink"
         />
-        <Button type="button" variant="secondary" onClick={copy}>
+        <Button type="button" variant="secondary" onClick={copy} className="shrink-0 whitespace-nowrap">
           {copied ? "Copied" : "Copy link"}
         </Button>
       </div>
       <p className="text-xs text-emerald-900" aria-live="polite">
-        {copied ? "Copied to the clipboard. " : ""}Works once, until {new Date(expiresAt).toLocaleString()}.
+        {copied ? "Copied to the clipboard. " : ""}Works once, until {new Date(expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.
       </p>
     </div>
   );

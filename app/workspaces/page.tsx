@@ -56,7 +56,7 @@ export default async function WorkspacesPage() {
                 New workspace
               </h2>
               <p className="mt-1 text-sm text-muted">
-                You become its admin. It starts with common claim tags and a five-step truth scale you can change.
+                You become its admin. It starts with common claim tags and a rating scale from True to False, both yours to change.
               </p>
               <div className="mt-4">
                 <WorkspaceCreateForm action={createWorkspaceAction} />

@@ -79,6 +79,11 @@ describe("getInvite / acceptInvite", () => {
     expect(error.message).toMatch(/already been used/);
     await expect(requireRole(other, { id: desk.workspace.id }, "viewer")).rejects.toBeInstanceOf(NotFound);
     await expect(getInvite(token)).resolves.toMatchObject({ status: "used" });
+    await expect(getInvite(token, other)).resolves.not.toHaveProperty("joined");
+    await expect(getInvite(token, joiner)).resolves.toMatchObject({
+      status: "used",
+      joined: { workspaceSlug: desk.workspace.slug },
+    });
   });
 
   it("is single-use under concurrent accepts", async () => {

@@ -74,7 +74,12 @@ export type InvitePreview =
       email: string | null;
       expiresAt: Date;
     }
-  | { status: Exclude<InviteStatus, "valid">; message: string };
+  | {
+      status: Exclude<InviteStatus, "valid">;
+      message: string;
+      /** Set when the viewer is the person who used this link and is still a member. */
+      joined?: { workspaceName: string; workspaceSlug: string };
+    };
 
 const STATUS_MESSAGES: Record<Exclude<InviteStatus, "valid">, string> = {
   unknown: "This invite link is not valid. Check that you copied the whole link, or ask for a new one.",
@@ -125,10 +130,23 @@ async function findInvite(token: string): Promise<InviteRow | null> {
  * What the accept page shows. Holding the link is what entitles someone to see the desk's name,
  * so nothing about the workspace is told for links that no longer work.
  */
-export async function getInvite(token: string): Promise<InvitePreview> {
+export async function getInvite(token: string, viewer?: Actor | null): Promise<InvitePreview> {
   const invite = await findInvite(token);
   const status = statusOf(invite);
-  if (status !== "valid" || !invite) return { status: status as Exclude<InviteStatus, "valid">, message: STATUS_MESSAGES[status as Exclude<InviteStatus, "valid">] };
+  if (status === "used" && invite && viewer && invite.acceptedById === viewer.userId) {
+    const stillMember = await db().membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: invite.workspace.id, userId: viewer.userId } },
+      select: { id: true },
+    });
+    if (stillMember) {
+      return {
+        status,
+        message: `You have already joined ${invite.workspace.name} with this link.`,
+        joined: { workspaceName: invite.workspace.name, workspaceSlug: invite.workspace.slug },
+      };
+    }
+  }
+  if (status !== "valid" || !invite) return { status, message: STATUS_MESSAGES[status] };
   return {
     status: "valid",
     workspaceName: invite.workspace.name,

@@ -13,7 +13,8 @@ const linkClass = "font-medium text-accent underline underline-offset-2";
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invite, user] = await Promise.all([getInvite(token), currentUser()]);
+  const user = await currentUser();
+  const invite = await getInvite(token, user);
   const here = `/invite/${encodeURIComponent(token)}`;
 
   return (
@@ -21,7 +22,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <p className="mb-6 text-center text-lg font-semibold tracking-tight text-ink">
         <Link href="/">Factdesk</Link>
       </p>
-      {invite.status !== "valid" ? (
+      {invite.status !== "valid" && invite.joined ? (
+        <Card>
+          <h1 className="text-xl font-semibold text-ink">You are in</h1>
+          <p className="mt-2 text-sm text-muted">{invite.message}</p>
+          <p className="mt-6 text-sm">
+            <Link href={`/w/${invite.joined.workspaceSlug}/statements`} className={linkClass}>
+              Open {invite.joined.workspaceName}
+            </Link>
+          </p>
+        </Card>
+      ) : invite.status !== "valid" ? (
         <Card>
           <h1 className="text-xl font-semibold text-ink">This invite can’t be used</h1>
           <p className="mt-2 text-sm text-muted">{invite.message}</p>
