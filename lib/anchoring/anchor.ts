@@ -5,7 +5,7 @@
 // placed convincingly becomes an orphan: a wrong highlight is worse than a visibly missing one.
 import search from "approx-string-match";
 import { isGraphemeBoundary, snapToGraphemes } from "./code-points";
-import { createSubstringDistance } from "./edit-distance";
+import { createSubstringDistance, levenshtein } from "./edit-distance";
 import type { TextQuote } from "./text-quote";
 
 /** What a highlight stores: the quote with its context, and where it was (UTF-16 offsets). */
@@ -61,7 +61,7 @@ export const MIN_CONTEXT_FOR_SHORT_QUOTE = 0.6;
 const CONFIDENT_SCORE = 0.85;
 
 /** Exact occurrences (or fuzzy matches) scored in full; the rest lose on a cheap pre-score. */
-const MAX_SCORED_CANDIDATES = 24;
+const MAX_SCORED_CANDIDATES = 64;
 
 type Candidate = {
   start: number;
@@ -180,24 +180,6 @@ function fuzzyMatches(text: string, quote: string, from: number, to: number) {
   });
 }
 
-/** Levenshtein distance, or undefined when the strings are too long to compare cheaply. */
-function editDistance(a: string, b: string): number | undefined {
-  if (a.length * b.length > 1_000_000) return undefined;
-  let previous = new Uint32Array(b.length + 1);
-  let current = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
-
 /** Where `context` best ends (or starts) in text[from, to): the match edge nearest `near`. */
 function contextEdge(text: string, context: string, from: number, to: number, near: number, edge: "end" | "start") {
   const lo = Math.max(0, from);
@@ -232,7 +214,7 @@ function refineByContext(text: string, selector: QuoteSelector, hint: number, ca
   }
   if (start >= end || (start === candidate.start && end === candidate.end)) return candidate;
   const snapped = snapToGraphemes(text, start, end);
-  const errors = editDistance(exact, text.slice(snapped.start, snapped.end));
+  const errors = levenshtein(exact, text.slice(snapped.start, snapped.end));
   if (errors === undefined || errors > maxErrorsFor(exact)) return candidate;
   const refined = scoreCandidate(text, selector, hint, snapped.start, snapped.end, errors);
   return refined.score > candidate.score ? refined : candidate;
@@ -358,7 +340,7 @@ function contextualCandidates(text: string, selector: QuoteSelector, hint: numbe
     const start = Math.min(m.start + prefix.length, m.end);
     const end = Math.max(start, m.end - suffix.length);
     const snapped = snapToGraphemes(text, start, end);
-    const errors = editDistance(exact, text.slice(snapped.start, snapped.end)) ?? exact.length;
+    const errors = levenshtein(exact, text.slice(snapped.start, snapped.end)) ?? exact.length;
     const candidate = scoreCandidate(text, selector, hint, snapped.start, snapped.end, errors);
     candidates.push(refineByContext(text, selector, hint, candidate));
   }

@@ -1,7 +1,7 @@
 import search from "approx-string-match";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSubstringDistance } from "./edit-distance";
+import { createSubstringDistance, levenshtein } from "./edit-distance";
 
 describe("createSubstringDistance", () => {
   it("is zero when the pattern occurs and counts edits otherwise", () => {
@@ -23,5 +23,14 @@ describe("createSubstringDistance", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("levenshtein", () => {
+  it("counts insertions, deletions and substitutions between whole strings", () => {
+    expect(levenshtein("kitten", "sitting")).toBe(3);
+    expect(levenshtein("", "abc")).toBe(3);
+    expect(levenshtein("same", "same")).toBe(0);
+    expect(levenshtein("x".repeat(2000), "y".repeat(2000))).toBeUndefined();
   });
 });

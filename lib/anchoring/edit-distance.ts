@@ -43,3 +43,24 @@ export function createSubstringDistance(pattern: string): (text: string) => numb
     return best;
   };
 }
+
+/**
+ * Levenshtein distance between whole strings (for scoring a re-cut match), or undefined when they
+ * are too long to compare cheaply (the DP is quadratic).
+ */
+export function levenshtein(a: string, b: string): number | undefined {
+  if (a.length * b.length > 1_000_000) return undefined;
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
