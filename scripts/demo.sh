@@ -13,10 +13,10 @@ export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next}"
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 step "dependencies"
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -d node_modules ] || [ "$(cat node_modules/.factdesk-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+# npm writes node_modules/.package-lock.json on every install: older than package-lock.json means
+# the lockfile changed since (a pull); missing means nothing was installed.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
-  echo "$lock_hash" > node_modules/.factdesk-lock-hash
 else
   echo "node_modules is up to date"
 fi
@@ -37,20 +37,20 @@ step "database ($DATABASE_URL)"
 npm run --silent db:migrate
 # --conditions react-server: the service layer imports 'server-only', which resolves to an empty
 # module under that condition, so the seed goes through the same functions as the app.
-npx tsx --conditions react-server scripts/seed-demo.ts
+logins=$(npx tsx --conditions react-server scripts/seed-demo.ts)
+echo "$logins"
 
 step "build"
 npx next build
 
 step "start"
-logins=data/demo-logins.txt
 cat <<TXT
 
   Factdesk demo: http://localhost:$PORT/sign-in
 
-$(sed 's/^/  /' "$logins" 2>/dev/null || echo "  (no $logins: create a user with npm run user:create)")
+$(echo "$logins" | sed 's/^/  /')
 
-  (Passwords are kept in $logins. Stop with Ctrl-C; run npm run demo again to restart.)
+  Stop with Ctrl-C; npm run demo again starts it with the same data and logins.
 
 TXT
 exec npx next start -p "$PORT"

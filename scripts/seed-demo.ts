@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sqliteFilePath } from "../lib/db/client";
 import { DEMO_STATEMENTS } from "../lib/demo/statements";
 import type { Role } from "../lib/roles";
 import { createUserAccount } from "../lib/server/accounts";
@@ -22,7 +23,8 @@ const PEOPLE: { role: Role; name: string }[] = [
 ];
 const emailOf = (role: Role) => `${role}@demo.factdesk.test`;
 // The passwords are made on first seed and kept beside the database (data/ is not committed).
-const LOGINS_FILE = path.resolve("data", "demo-logins.txt");
+const url = process.env.DATABASE_URL ?? "file:./data/demo.db";
+const LOGINS_FILE = url.startsWith("file:") ? `${sqliteFilePath(url).replace(/\.db$/, "")}-logins.txt` : path.resolve("data", "demo-logins.txt");
 
 async function seed(): Promise<void> {
   const existing = await db().workspace.findUnique({ where: { slug: DESK.slug }, select: { id: true } });
@@ -64,7 +66,7 @@ try {
   await seed().catch((error) => {
     // A seed interrupted half-way leaves users without the desk; starting over is simplest.
     console.error(`Seeding the demo failed: ${error instanceof Error ? error.message : error}`);
-    console.error(`Remove the demo database (${process.env.DATABASE_URL ?? "data/demo.db"}) and run npm run demo again.`);
+    console.error(`Remove the demo database (${url}) and run npm run demo again.`);
     process.exit(1);
   });
   if (existsSync(LOGINS_FILE)) console.log(readFileSync(LOGINS_FILE, "utf8").trimEnd());
