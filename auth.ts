@@ -33,6 +33,13 @@ function authConfig(): NextAuthConfig {
     // Errors of an OAuth round trip (AccessDenied, …) come back to the sign-in page as ?error=.
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [credentialsProvider(), ...oauthProviders()],
+    logger: {
+      // A refused sign-in is an everyday event, not a server error worth a stack trace.
+      error(error) {
+        if (error instanceof ThrottledSignIn) console.warn("Factdesk: a sign-in was refused: too many failed attempts.");
+        else if (!(error instanceof CredentialsSignin)) console.error(error);
+      },
+    },
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.type === "credentials") return true;
