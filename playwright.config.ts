@@ -2,7 +2,7 @@
 // first) in the system's Chromium. Each run gets fresh SQLite databases under e2e/.data/:
 //   - port 3100: the seeded world of e2e/support/world.ts, for every spec but first-run;
 //   - port 3101: an empty database, for the first-run setup of the first admin.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { assertLocalDatabase } from "./e2e/support/world";
@@ -11,14 +11,18 @@ const root = import.meta.dirname;
 
 // The config is read again in every worker; the run directory is chosen once and inherited.
 if (!process.env.E2E_RUN_DIR) {
+  // Databases of earlier runs are of no further use.
+  rmSync(path.join(root, "e2e", ".data"), { recursive: true, force: true });
   process.env.E2E_RUN_DIR = path.join(root, "e2e", ".data", `run-${Date.now().toString(36)}-${process.pid}`);
 }
 const runDir = process.env.E2E_RUN_DIR;
 mkdirSync(runDir, { recursive: true });
 
-const seededUrl = process.env.E2E_DATABASE_URL ?? `file:${path.join(runDir, "seeded.db")}`;
+// Never the DATABASE_URL of the environment: the servers get these files, and prepare-db.ts
+// refuses anything but a local database even so.
+const seededUrl = `file:${path.join(runDir, "seeded.db")}`;
 const emptyUrl = `file:${path.join(runDir, "empty.db")}`;
-assertLocalDatabase(seededUrl);
+for (const url of [seededUrl, emptyUrl]) assertLocalDatabase(url);
 
 const PORT = 3100;
 const FIRST_RUN_PORT = 3101;
