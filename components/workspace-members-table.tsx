@@ -39,7 +39,7 @@ export function WorkspaceMembersTable({
         <tbody className="divide-y divide-line">
           {members.map((member) => (
             <tr key={member.membershipId} className="align-top">
-              <td className="px-4 py-3 font-medium text-ink">
+              <td className="whitespace-nowrap px-4 py-3 font-medium text-ink">
                 {member.name || "—"}
                 {member.isYou ? <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-normal text-muted">you</span> : null}
               </td>

@@ -32,7 +32,9 @@ function RoleSelect({ id, name, label, initial, errors }: { id: string; name: st
       <select
         id={id}
         name={name}
-        value={role}
+        // Uncontrolled: React resets forms after an action, which would leave a controlled select
+        // showing its first option while its state says otherwise.
+        defaultValue={initial}
         onChange={(e) => setRole(e.target.value)}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={[hintId, errors?.length ? errorId : ""].filter(Boolean).join(" ")}
