@@ -146,7 +146,8 @@ export async function getInvite(token: string, viewer?: Actor | null): Promise<I
       };
     }
   }
-  if (status !== "valid" || !invite) return { status, message: STATUS_MESSAGES[status] };
+  if (status !== "valid") return { status, message: STATUS_MESSAGES[status] };
+  if (!invite) return { status: "unknown", message: STATUS_MESSAGES.unknown };
   return {
     status: "valid",
     workspaceName: invite.workspace.name,
