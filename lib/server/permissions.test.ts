@@ -28,6 +28,12 @@ describe("requireRole", () => {
     expect(a.message).toBe(b.message);
   });
 
+  it("never treats a missing id as 'any workspace'", async () => {
+    const desk = await makeDesk();
+    await expect(requireRole(desk.admin, { id: undefined as unknown as string }, "viewer")).rejects.toBeInstanceOf(NotFound);
+    await expect(requireRole(desk.admin, { slug: "" }, "viewer")).rejects.toBeInstanceOf(NotFound);
+  });
+
   it("needs someone signed in", async () => {
     const desk = await makeDesk();
     await expect(requireRole(null, { id: desk.workspace.id }, "viewer")).rejects.toBeInstanceOf(Unauthenticated);

@@ -19,6 +19,9 @@ export async function requireRole(
   minimum: Role,
 ): Promise<WorkspaceAccess> {
   if (!actor) throw new Unauthenticated();
+  // An undefined id would drop the filter and match any of the actor's workspaces.
+  const key = "id" in workspace ? workspace.id : workspace.slug;
+  if (typeof key !== "string" || key === "") throw new NotFound("workspace");
   const membership = await db().membership.findFirst({
     where: { userId: actor.userId, workspace: "id" in workspace ? { id: workspace.id } : { slug: workspace.slug } },
     select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
