@@ -1,4 +1,4 @@
-import { ImportProblem, looksBinary } from "./problems";
+import { ImportProblem } from "./problems";
 
 const MAGIC: Array<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], "This is a PDF file; save the statement as .txt, .docx or .html and import that."],
@@ -30,6 +30,6 @@ export function decodeText(bytes: Uint8Array): string {
       "This is not UTF-8 text (perhaps Windows-1252 or Latin-1). Save it as UTF-8 in your editor and import it again.",
     );
   }
-  if (looksBinary(text)) throw new ImportProblem("This looks like binary data, not text.");
+  // Control characters are checked with the other text problems, once, after extraction.
   return text;
 }

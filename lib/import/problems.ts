@@ -34,6 +34,7 @@ export function textProblem(text: string): string | null {
 /** NUL anywhere, or more than a few C0 controls other than tab, newlines and form feed. */
 export function looksBinary(text: string): boolean {
   if (text.includes("\u0000")) return true;
+  if (!/[\u0001-\u0008\u000B\u000E-\u001F\u007F]/.test(text)) return false;
   const controls = text.match(/[\u0001-\u0008\u000B\u000E-\u001F\u007F]/g)?.length ?? 0;
   return controls > 8 && controls > text.length / 1000;
 }

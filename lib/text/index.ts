@@ -1,3 +1,3 @@
 export { normaliseText, splitParagraphs } from "./normalise";
-export { contentHash } from "./content-hash";
+export { contentHash, hashNormalisedText } from "./content-hash";
 export { proposeTitle, looksLikeHeadline, looksLikeDateline, MAX_TITLE_LENGTH } from "./title";

@@ -1,8 +1,6 @@
 // Proposes a statement title when the importer gives none. Press releases often open with a
 // headline line ("Ministry: … continued its provocations"); otherwise the opening words serve.
 
-import { splitParagraphs } from "./normalise";
-
 export const MAX_HEADLINE_LENGTH = 140;
 export const MAX_TITLE_LENGTH = 300;
 const PROPOSED_TITLE_LENGTH = 80;
@@ -21,6 +19,7 @@ export function looksLikeHeadline(line: string): boolean {
  * short and published-at-like, never a useful title.
  */
 export function looksLikeDateline(line: string): boolean {
+  if (line.length > 100) return false;
   const hasDate =
     /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b/.test(line) ||
     /\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?(\s+\d{4})?\b/iu.test(line);
@@ -35,7 +34,8 @@ export function looksLikeDateline(line: string): boolean {
  * the text: statements are kept as published.
  */
 export function proposeTitle(text: string): string {
-  const all = splitParagraphs(text.trim());
+  // Only the opening paragraphs matter; a limited split keeps long texts cheap.
+  const all = text.trim().split(/\n\n+/, 6).filter(Boolean);
   const undated = all.filter((p) => !looksLikeDateline(p.trim()));
   const paragraphs = undated.length ? undated : all;
   const first = paragraphs[0] ?? "";
