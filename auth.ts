@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
-import { isEmailVerified, pickVerifiedGitHubEmail } from "@/lib/oauth";
+import { configuredOAuthProviders, isEmailVerified, pickVerifiedGitHubEmail, type OAuthProviderLink } from "@/lib/oauth";
+import { signSessionVersionProof, verifySessionVersionProof } from "@/lib/session-proof";
 import { signInWithOAuthProfile } from "@/lib/server/accounts";
 import { env } from "@/lib/server/env";
 import { authenticateWithPassword } from "@/lib/server/sign-in";
@@ -109,17 +109,14 @@ function credentialsProvider(): Provider {
 // ---------------------------------------------------------------------------------------------
 // OAuth / OIDC: present only when configured through the environment.
 
-export type OAuthProviderLink = { id: string; name: string };
+export type { OAuthProviderLink };
 
 export function oauthProviderLinks(): OAuthProviderLink[] {
-  const e = env();
-  const links: OAuthProviderLink[] = [];
-  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) links.push({ id: "oidc", name: e.OIDC_NAME });
-  if (e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET) links.push({ id: "github", name: "GitHub" });
-  return links;
+  return configuredOAuthProviders(env());
 }
 
 function oauthProviders(): Provider[] {
+  // Same conditions as configuredOAuthProviders (lib/oauth.ts), spelled out for the types.
   const e = env();
   const providers: Provider[] = [];
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
@@ -186,25 +183,9 @@ function authSecret(): string {
   return DEV_SECRET;
 }
 
-/** Signed permission to move a session from one session version to the next (after a password change). */
+/** Signed permission to move a user's session from one session version to the next (after a password change). */
 export function sessionVersionProof(userId: string, from: number, to: number): string {
-  return `${from}.${to}.${proofMac(authSecret(), userId, from, to)}`;
-}
-
-function verifySessionVersionProof(secret: string, uid: unknown, sv: unknown, proof: unknown): number | null {
-  if (typeof uid !== "string" || typeof proof !== "string") return null;
-  const [fromText, toText, mac] = proof.split(".");
-  const from = Number(fromText);
-  const to = Number(toText);
-  if (!Number.isInteger(from) || !Number.isInteger(to) || !mac) return null;
-  if (from !== (typeof sv === "number" ? sv : 0)) return null;
-  const expected = Buffer.from(proofMac(secret, uid, from, to));
-  const given = Buffer.from(mac);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? to : null;
-}
-
-function proofMac(secret: string, userId: string, from: number, to: number): string {
-  return createHmac("sha256", secret).update(`factdesk-session-version:${userId}:${from}:${to}`).digest("base64url");
+  return signSessionVersionProof(authSecret(), userId, from, to);
 }
 
 function clientAddressOf(request: Request | undefined): string {

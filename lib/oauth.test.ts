@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isEmailVerified, pickVerifiedGitHubEmail } from "./oauth";
+import { configuredOAuthProviders, isEmailVerified, pickVerifiedGitHubEmail } from "./oauth";
 
 describe("pickVerifiedGitHubEmail", () => {
   it("prefers the verified primary address", () => {
@@ -34,5 +34,29 @@ describe("isEmailVerified", () => {
     expect(isEmailVerified({ email_verified: "false" })).toBe(false);
     expect(isEmailVerified({})).toBe(false);
     expect(isEmailVerified(null)).toBe(false);
+  });
+});
+
+describe("configuredOAuthProviders", () => {
+  it("offers nothing without configuration, or with half of it", () => {
+    expect(configuredOAuthProviders({})).toEqual([]);
+    expect(configuredOAuthProviders({ OIDC_ISSUER: "https://id.example.org", OIDC_CLIENT_ID: "factdesk" })).toEqual([]);
+    expect(configuredOAuthProviders({ GITHUB_CLIENT_ID: "abc" })).toEqual([]);
+  });
+
+  it("offers each completely configured provider, with the OIDC label from OIDC_NAME", () => {
+    expect(
+      configuredOAuthProviders({
+        OIDC_ISSUER: "https://id.example.org",
+        OIDC_CLIENT_ID: "factdesk",
+        OIDC_CLIENT_SECRET: "s3cret",
+        OIDC_NAME: "Newsroom login",
+        GITHUB_CLIENT_ID: "abc",
+        GITHUB_CLIENT_SECRET: "def",
+      }),
+    ).toEqual([
+      { id: "oidc", name: "Newsroom login" },
+      { id: "github", name: "GitHub" },
+    ]);
   });
 });

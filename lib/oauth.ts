@@ -19,3 +19,24 @@ export function isEmailVerified(profile: Record<string, unknown> | null | undefi
   const claim = profile?.email_verified;
   return claim === true || claim === "true";
 }
+
+export type OAuthEnv = {
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  OIDC_NAME?: string;
+  GITHUB_CLIENT_ID?: string;
+  GITHUB_CLIENT_SECRET?: string;
+};
+
+export type OAuthProviderLink = { id: "oidc" | "github"; name: string };
+
+/** The OAuth/OIDC providers the environment configures completely; none means passwords only. */
+export function configuredOAuthProviders(env: OAuthEnv): OAuthProviderLink[] {
+  const links: OAuthProviderLink[] = [];
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+    links.push({ id: "oidc", name: env.OIDC_NAME || "Single sign-on" });
+  }
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) links.push({ id: "github", name: "GitHub" });
+  return links;
+}
