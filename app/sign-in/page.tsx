@@ -4,7 +4,6 @@ import { connection } from "next/server";
 import { oauthProviderLinks } from "@/auth";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
 import { hasAnyUser } from "@/lib/server/accounts";
 import { currentUser } from "@/lib/server/session";
 import { safeRedirectPath } from "@/lib/safe-redirect";
@@ -58,8 +57,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       footer="No account yet? Ask an admin of your desk for an invitation."
     >
       <div className="space-y-4">
-        {error ? <FormMessage message={error} /> : null}
-        <SignInForm redirectTo={redirectTo} notice={notice} />
+        <SignInForm redirectTo={redirectTo} notice={error ? { ok: false, message: error } : notice ? { ok: true, message: notice } : undefined} />
         {providers.length > 0 ? (
           <>
             <div className="flex items-center gap-3 py-1 text-xs uppercase tracking-wide text-muted">

@@ -8,13 +8,15 @@ import { signInAction } from "./actions";
 
 const initialState: ActionState = { ok: false };
 
-export function SignInForm({ redirectTo, notice }: { redirectTo: string; notice?: string }) {
+export type SignInNotice = { ok: boolean; message: string };
+
+export function SignInForm({ redirectTo, notice }: { redirectTo: string; notice?: SignInNotice }) {
   const [state, action] = useActionState(signInAction, initialState);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      {/* A notice from the page (such as "You have signed out") gives way to the outcome of a try. */}
-      {notice && !state.message ? <FormMessage ok message={notice} /> : <FormMessage ok={state.ok} message={state.message} />}
+      {/* A notice from the page ("You have signed out", an OAuth error) gives way to the outcome of a try. */}
+      {notice && !state.message ? <FormMessage ok={notice.ok} message={notice.message} /> : <FormMessage ok={state.ok} message={state.message} />}
       <Field
         label="Email"
         name="email"
