@@ -25,9 +25,11 @@ export function StatementPasteForm({
   const duplicate = state.data?.duplicate;
   return (
     <Card>
-      <h2 className="text-lg font-semibold text-ink">Paste a statement</h2>
+      <h2 id="paste-statement-heading" className="text-lg font-semibold text-ink">
+        Paste a statement
+      </h2>
       <p className="mt-1 text-sm text-muted">Only the text is required. Leave the title empty to use the headline or the opening words.</p>
-      <form action={formAction} className="mt-5 space-y-4" noValidate>
+      <form action={formAction} aria-labelledby="paste-statement-heading" className="mt-5 space-y-4" noValidate>
         <input type="hidden" name="workspaceId" value={workspaceId} />
         <input type="hidden" name="ws" value={slug} />
         <Field label="Title" name="title" defaultValue={v.title} errors={e.title} maxLength={300} />
@@ -55,7 +57,7 @@ export function StatementPasteForm({
           <p role="status" aria-live="polite" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             This text is already in the workspace as{" "}
             <Link href={`/w/${slug}/statements/${duplicate.id}`} className="font-medium underline underline-offset-2">
-              {duplicate.title}
+              <bdi>{duplicate.title}</bdi>
             </Link>
             ; nothing new was imported.
           </p>

@@ -26,12 +26,14 @@ export function StatementUploadForm({
   const fileErrors = e.items ?? e.files;
   return (
     <Card>
-      <h2 className="text-lg font-semibold text-ink">Upload files</h2>
+      <h2 id="upload-files-heading" className="text-lg font-semibold text-ink">
+        Upload files
+      </h2>
       <p className="mt-1 text-sm text-muted">
         One statement per file: .txt, .md, .html or .docx, up to 10 MB each. Titles come from each file’s headline; the details
         below apply to all of them.
       </p>
-      <form action={formAction} className="mt-5 space-y-4">
+      <form action={formAction} aria-labelledby="upload-files-heading" className="mt-5 space-y-4" noValidate>
         <input type="hidden" name="workspaceId" value={workspaceId} />
         <input type="hidden" name="ws" value={slug} />
         <div className="space-y-1">
@@ -81,9 +83,11 @@ function UploadSummary({ summary, slug }: { summary: ImportSummary; slug: string
             {summary.created.map((c) => (
               <li key={c.statement.id}>
                 <Link href={href(c.statement.id)} className="text-accent underline underline-offset-2" dir="auto">
-                  {c.statement.title}
+                  <bdi>{c.statement.title}</bdi>
                 </Link>{" "}
-                <span className="text-muted">from {c.name}</span>
+                <span className="text-muted">
+                  from <bdi>{c.name}</bdi>
+                </span>
               </li>
             ))}
           </ul>
@@ -95,9 +99,9 @@ function UploadSummary({ summary, slug }: { summary: ImportSummary; slug: string
           <ul className="mt-2 space-y-1 text-sm">
             {summary.duplicates.map((d, i) => (
               <li key={`${d.name}-${i}`}>
-                <span className="text-ink">{d.name}</span> <span className="text-muted">is the same text as</span>{" "}
+                <bdi className="text-ink">{d.name}</bdi> <span className="text-muted">is the same text as</span>{" "}
                 <Link href={href(d.existing.id)} className="text-accent underline underline-offset-2" dir="auto">
-                  {d.existing.title}
+                  <bdi>{d.existing.title}</bdi>
                 </Link>
               </li>
             ))}
@@ -110,7 +114,7 @@ function UploadSummary({ summary, slug }: { summary: ImportSummary; slug: string
           <ul className="mt-2 space-y-1 text-sm">
             {summary.failed.map((f, i) => (
               <li key={`${f.name}-${i}`}>
-                <span className="font-medium text-ink">{f.name}</span>: <span className="text-red-900">{f.message}</span>
+                <bdi className="font-medium text-ink">{f.name}</bdi>: <span className="text-red-900">{f.message}</span>
               </li>
             ))}
           </ul>
