@@ -53,7 +53,8 @@ describe("npm run import", () => {
     const viewer = runImport(["--workspace", desk.workspace.slug, "--as", desk.viewer.email, dir]);
     expect(viewer.code).toBe(1);
     expect(viewer.err).toMatch(/checker role/);
-    const outsider = runImport(["--workspace", desk.workspace.slug, "--as", desk.outsider.email, dir]);
+    const outsiderEmail = (await db().user.findUniqueOrThrow({ where: { id: desk.outsider.userId } })).email;
+    const outsider = runImport(["--workspace", desk.workspace.slug, "--as", outsiderEmail, dir]);
     expect(outsider.code).toBe(1);
     expect(outsider.err).toMatch(/not a member/);
     const usage = runImport([dir]);
