@@ -185,6 +185,11 @@ export async function mergeTags(actor: Actor, input: MergeTagsInput): Promise<Me
     throw new Invalid(message, { targetTagId: [message] });
   }
   return db().$transaction(async (tx) => {
+    // Write first: on SQLite a transaction that reads and then writes fails at once (SQLITE_BUSY,
+    // no waiting) if another process wrote meanwhile; a first write takes the lock up front. It
+    // doubles as the check that the target is still active.
+    const stillActive = await tx.tag.updateMany({ where: { id: target.id, retiredAt: null }, data: { retiredAt: null } });
+    if (stillActive.count !== 1) throw new Conflict(`“${target.name}” was retired or removed meanwhile; reload.`);
     // Read inside the transaction so claims tagged meanwhile are moved too.
     const [fromSource, onTarget] = await Promise.all([
       tx.claimTag.findMany({ where: { tagId: source.id }, select: { claimId: true } }),
