@@ -47,10 +47,11 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
   });
   if (!claim) throw new NotFound("claim");
 
-  const [tagIds] = await Promise.all([
+  const [tags] = await Promise.all([
     parsed.tagIds ? requireApplicableTags(ws.id, parsed.tagIds) : Promise.resolve(undefined),
     parsed.assigneeId ? requireAssignable(ws.id, parsed.assigneeId) : Promise.resolve(),
   ]);
+  const tagIds = tags?.map((t) => t.id);
   if (parsed.status && parsed.status !== claim.status && !(MANUAL_CLAIM_STATUSES as readonly string[]).includes(claim.status)) {
     throw new Conflict("This claim's status now follows its verdict and cannot be changed by hand.", { status: ["Follows the verdict."] });
   }

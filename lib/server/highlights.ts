@@ -280,7 +280,7 @@ export type CreateHighlightInput = z.input<typeof CreateHighlightSchema>;
 export async function createHighlight(actor: Actor, input: CreateHighlightInput): Promise<HighlightDTO> {
   const ws = await requireRole(actor, { id: workspaceIdOf(input) }, "checker");
   const parsed = parseInput(CreateHighlightSchema, input);
-  const [revision, author, tagIds] = await Promise.all([
+  const [revision, author, tags] = await Promise.all([
     db().statementRevision.findFirst({
       where: { number: parsed.revisionNumber, statement: { id: parsed.statementId, workspaceId: ws.id } },
       select: { id: true, text: true, statement: { select: { currentRevision: true } } },
@@ -297,6 +297,7 @@ export async function createHighlight(actor: Actor, input: CreateHighlightInput)
   const range = checkSelection(revision.text, parsed.start, parsed.end);
   const quote = describeRange(revision.text, range.start, range.end);
   const isClaim = parsed.kind === "claim";
+  const tagIds = tags.map((t) => t.id);
   const claimReviewed = isClaim ? (parsed.claimReviewed ?? proposeClaimReviewed(quote.exact)) : "";
 
   const row = await db().$transaction(async (tx) => {
@@ -336,7 +337,6 @@ export async function createHighlight(actor: Actor, input: CreateHighlightInput)
     return created;
   });
 
-  const tags = tagIds.length ? await db().tag.findMany({ where: { id: { in: tagIds } }, select: { id: true, name: true, color: true } }) : [];
   return {
     ...toHighlightDTO({
       ...quote,

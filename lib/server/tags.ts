@@ -218,10 +218,14 @@ export async function mergeTags(actor: Actor, input: MergeTagsInput): Promise<Me
  * The active tags of the workspace with these ids, for claims; any unknown, foreign or retired id
  * makes the whole input Invalid, so a claim never gets half its tags.
  */
-export async function requireApplicableTags(workspaceId: string, tagIds: readonly string[], field = "tagIds"): Promise<string[]> {
+export async function requireApplicableTags(
+  workspaceId: string,
+  tagIds: readonly string[],
+  field = "tagIds",
+): Promise<Array<{ id: string; name: string; color: string }>> {
   const ids = [...new Set(tagIds)];
   if (ids.length === 0) return [];
-  const tags = await db().tag.findMany({ where: { id: { in: ids }, workspaceId }, select: { id: true, name: true, retiredAt: true } });
+  const tags = await db().tag.findMany({ where: { id: { in: ids }, workspaceId }, select: { id: true, name: true, color: true, retiredAt: true } });
   if (tags.length !== ids.length) {
     throw new Invalid("One of the chosen tags does not exist in this workspace.", { [field]: ["One of the chosen tags does not exist in this workspace."] });
   }
@@ -230,5 +234,5 @@ export async function requireApplicableTags(workspaceId: string, tagIds: readonl
     const message = `The tag “${retired.name}” is retired and can no longer be applied.`;
     throw new Invalid(message, { [field]: [message] });
   }
-  return ids;
+  return tags.map(({ id, name, color }) => ({ id, name, color }));
 }
