@@ -3,9 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StatementHeader } from "@/components/statement-header";
-import { StatementText } from "@/components/statement-text";
+import { Workbench } from "@/components/workbench/workbench";
+import { roleAtLeast, isRole } from "@/lib/roles";
 import { NotFound } from "@/lib/server/errors";
+import { listAnnotations } from "@/lib/server/highlights";
+import { listMembers } from "@/lib/server/members";
 import { getStatement, type StatementDetail } from "@/lib/server/statements";
+import { listTags } from "@/lib/server/tags";
+import { userColor } from "@/lib/user-colors";
 import { loadWorkspacePage } from "../../workspace";
 
 type Params = Promise<{ ws: string; id: string }>;
@@ -33,18 +38,50 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function StatementPage({ params }: { params: Params }) {
+  const { ws: slug } = await params;
   const { statement, base } = await load(params);
+  const { user, workspace } = await loadWorkspacePage(slug);
+  const ref = { workspaceId: workspace.id, statementId: statement.id };
+  const [annotations, tags, memberList] = await Promise.all([
+    listAnnotations(user, ref),
+    listTags(user, { workspaceId: workspace.id }),
+    listMembers(user, { workspaceId: workspace.id }),
+  ]);
+  const me = memberList.members.find((m) => m.userId === user.userId);
+  const assignable = memberList.members
+    .filter((m) => isRole(m.role) && roleAtLeast(m.role, "checker"))
+    .map((m) => ({ id: m.userId, name: m.name || m.email, role: m.role }));
+  const here = `${base}/${statement.id}`;
   return (
-    <div className="mx-auto w-full max-w-4xl">
-      <p className="mb-4 text-sm">
+    <div className="w-full">
+      <nav aria-label="Statement" className="mb-4 flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
         <Link href={base} className="text-muted hover:text-ink">
           ← Statements
         </Link>
-      </p>
-      <article className="rounded-lg border border-line bg-white px-6 py-8 shadow-sm sm:px-12 sm:py-10">
-        <StatementHeader statement={statement} />
-        <StatementText paragraphs={statement.paragraphs} language={statement.language} />
-      </article>
+        <span className="ml-auto flex flex-wrap gap-x-5 gap-y-2">
+          <Link href={`${here}/revisions`} className="text-muted hover:text-ink">
+            Revisions{annotations.revision.number > 1 ? ` (${annotations.revision.number})` : ""}
+          </Link>
+          {annotations.can.correct ? (
+            <Link href={`${here}/correct`} className="text-muted hover:text-ink">
+              Correct the text
+            </Link>
+          ) : null}
+        </span>
+      </nav>
+      <Workbench
+        workspaceId={workspace.id}
+        statementId={statement.id}
+        language={statement.language}
+        revision={annotations.revision}
+        highlights={annotations.highlights}
+        orphans={annotations.orphans}
+        can={annotations.can}
+        user={{ id: user.userId, name: me?.name || me?.email || "You", color: userColor(user.userId) }}
+        tags={tags.map((t) => ({ id: t.id, name: t.name, color: t.color }))}
+        members={assignable}
+        header={<StatementHeader statement={statement} />}
+      />
     </div>
   );
 }

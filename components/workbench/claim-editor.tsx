@@ -1,0 +1,225 @@
+"use client";
+// Editing one highlight in the side panel: a claim's "claim reviewed", status, assignee and tags,
+// or a note's body; deleting it. Controls appear only for people who may use them (the service
+// layer enforces the same rules).
+import { useState } from "react";
+import type { FieldErrors } from "@/lib/server/errors";
+import { STATUS_LABELS, type Can, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
+
+type Result = { ok: true } | { ok: false; message: string; errors?: FieldErrors };
+
+const MANUAL = ["to_check", "researching"];
+const CONTROL = "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-sm focus:border-accent aria-[invalid]:border-red-600";
+
+export type ClaimEditorProps = {
+  highlight: WorkbenchHighlight;
+  can: Can;
+  userId: string;
+  tags: WorkbenchTag[];
+  members: WorkbenchMember[];
+  onSaveClaim: (h: WorkbenchHighlight, changes: { claimReviewed?: string; status?: string; assigneeId?: string | null; tagIds?: string[] }) => Promise<Result>;
+  onSaveHighlight: (h: WorkbenchHighlight, changes: { kind?: "claim" | "note"; body?: string }) => Promise<Result>;
+  onDelete: (h: WorkbenchHighlight) => Promise<Result>;
+  onClose: () => void;
+};
+
+function sameSet(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveClaim, onSaveHighlight, onDelete, onClose }: ClaimEditorProps) {
+  const claim = h.claim;
+  const [claimReviewed, setClaimReviewed] = useState(claim?.claimReviewed ?? "");
+  const [status, setStatus] = useState(claim?.status ?? "to_check");
+  const [assigneeId, setAssigneeId] = useState(claim?.assignee?.id ?? "");
+  const [tagIds, setTagIds] = useState<string[]>(claim?.tags.map((t) => t.id) ?? []);
+  const [body, setBody] = useState(h.body);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string; errors?: FieldErrors } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const mayEditClaim = can.annotate && h.kind === "claim" && claim !== null && !h.state;
+  const mayChange = can.annotate && !h.state && (h.author.id === userId || can.moderate);
+  const errorsOf = (field: string) => outcome?.errors?.[field];
+
+  // Retired tags stay shown on the claims that carry them but are not offered.
+  const offered = [...tags, ...(claim?.tags.filter((t) => !tags.some((x) => x.id === t.id)) ?? [])];
+
+  async function run(action: () => Promise<Result>, success: string) {
+    setBusy(true);
+    setOutcome(null);
+    const result = await action();
+    setBusy(false);
+    setOutcome(result.ok ? { ok: true, message: success } : result);
+  }
+
+  function saveClaim(e: React.FormEvent) {
+    e.preventDefault();
+    if (!claim) return;
+    const changes: Parameters<ClaimEditorProps["onSaveClaim"]>[1] = {};
+    if (claimReviewed !== claim.claimReviewed) changes.claimReviewed = claimReviewed;
+    if (status !== claim.status) changes.status = status;
+    if (assigneeId !== (claim.assignee?.id ?? "")) changes.assigneeId = assigneeId || null;
+    const before = claim.tags.map((t) => t.id);
+    if (!sameSet(before, tagIds)) changes.tagIds = tagIds;
+    if (Object.keys(changes).length === 0) {
+      setOutcome({ ok: true, message: "Nothing changed." });
+      return;
+    }
+    void run(() => onSaveClaim(h, changes), "Claim saved.");
+  }
+
+  function saveNote(e: React.FormEvent) {
+    e.preventDefault();
+    if (body === h.body) {
+      setOutcome({ ok: true, message: "Nothing changed." });
+      return;
+    }
+    void run(() => onSaveHighlight(h, { body }), "Note saved.");
+  }
+
+  const idBase = `hl-${h.id}`;
+  return (
+    <div className="mt-3 space-y-4 border-t border-line pt-4" role="group" aria-label={h.kind === "claim" ? "Claim editor" : "Note editor"}>
+      <blockquote dir="auto" className="border-l-2 pl-3 font-serif text-[0.95rem] leading-snug text-ink/90" style={{ borderColor: h.author.color }}>
+        {h.exact}
+      </blockquote>
+      {h.kind === "claim" && claim ? (
+        <form onSubmit={saveClaim} className="space-y-4">
+          <div className="space-y-1">
+            <label htmlFor={`${idBase}-reviewed`} className="block text-sm font-medium text-ink">
+              Claim reviewed
+            </label>
+            <textarea
+              id={`${idBase}-reviewed`}
+              value={claimReviewed}
+              onChange={(e) => setClaimReviewed(e.target.value)}
+              readOnly={!mayEditClaim}
+              rows={3}
+              dir="auto"
+              aria-invalid={errorsOf("claimReviewed") ? true : undefined}
+              aria-describedby={`${idBase}-reviewed-hint`}
+              className={CONTROL}
+            />
+            <p id={`${idBase}-reviewed-hint`} className="text-xs text-muted">
+              {errorsOf("claimReviewed")?.[0] ?? "One short sentence, as the claim would be published."}
+            </p>
+          </div>
+          <div className="grid grid-cols-2 gap-3">
+            <div className="space-y-1">
+              <label htmlFor={`${idBase}-status`} className="block text-sm font-medium text-ink">
+                Status
+              </label>
+              {MANUAL.includes(claim.status) && mayEditClaim ? (
+                <select id={`${idBase}-status`} value={status} onChange={(e) => setStatus(e.target.value)} className={CONTROL}>
+                  {MANUAL.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <p id={`${idBase}-status`} className="py-2 text-sm">
+                  {STATUS_LABELS[claim.status] ?? claim.status}
+                </p>
+              )}
+            </div>
+            <div className="space-y-1">
+              <label htmlFor={`${idBase}-assignee`} className="block text-sm font-medium text-ink">
+                Assignee
+              </label>
+              <select id={`${idBase}-assignee`} value={assigneeId} disabled={!mayEditClaim} onChange={(e) => setAssigneeId(e.target.value)} className={CONTROL} aria-invalid={errorsOf("assigneeId") ? true : undefined}>
+                <option value="">Nobody yet</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-ink">Tags</legend>
+            {offered.length ? (
+              <div className="mt-2 flex flex-wrap gap-1.5">
+                {offered.map((t) => {
+                  const on = tagIds.includes(t.id);
+                  return (
+                    <label
+                      key={t.id}
+                      className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${on ? "border-ink bg-ink text-white" : "border-line bg-white text-ink hover:bg-stone-50"}`}
+                    >
+                      <input
+                        type="checkbox"
+                        className="sr-only"
+                        checked={on}
+                        disabled={!mayEditClaim}
+                        onChange={(e) => setTagIds((ids) => (e.target.checked ? [...ids, t.id] : ids.filter((x) => x !== t.id)))}
+                      />
+                      <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: t.color }} />
+                      {t.name}
+                    </label>
+                  );
+                })}
+              </div>
+            ) : (
+              <p className="mt-1 text-xs text-muted">The workspace has no tags yet.</p>
+            )}
+            {errorsOf("tagIds") ? <p className="mt-1 text-xs text-red-700">{errorsOf("tagIds")![0]}</p> : null}
+          </fieldset>
+          {mayEditClaim ? (
+            <button type="submit" disabled={busy} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black disabled:bg-slate-400">
+              {busy ? "Saving…" : "Save claim"}
+            </button>
+          ) : null}
+        </form>
+      ) : h.kind === "note" ? (
+        <form onSubmit={saveNote} className="space-y-3">
+          <div className="space-y-1">
+            <label htmlFor={`${idBase}-body`} className="block text-sm font-medium text-ink">
+              Note
+            </label>
+            <textarea id={`${idBase}-body`} value={body} onChange={(e) => setBody(e.target.value)} readOnly={!mayChange} rows={4} dir="auto" className={CONTROL} placeholder={mayChange ? "What should the desk know about this passage?" : ""} />
+          </div>
+          {mayChange ? (
+            <div className="flex flex-wrap gap-2">
+              <button type="submit" disabled={busy} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black disabled:bg-slate-400">
+                {busy ? "Saving…" : "Save note"}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void run(() => onSaveHighlight(h, { kind: "claim" }), "It is a claim now.")} className="rounded-md border border-line bg-white px-3 py-2 text-sm hover:bg-stone-50">
+                Make it a claim
+              </button>
+            </div>
+          ) : null}
+        </form>
+      ) : null}
+      {outcome ? (
+        <p role="status" className={`rounded-md border px-3 py-2 text-sm ${outcome.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-900"}`}>
+          {outcome.message}
+        </p>
+      ) : null}
+      <div className="flex items-center justify-between border-t border-line pt-3">
+        <button type="button" onClick={onClose} className="text-sm text-muted hover:text-ink">
+          Close <kbd className="ml-1 rounded border border-line px-1 text-xs">Esc</kbd>
+        </button>
+        {mayChange ? (
+          confirming ? (
+            <span className="flex items-center gap-2 text-sm">
+              Delete for everyone?
+              <button type="button" onClick={() => void run(() => onDelete(h), "Deleted.")} className="rounded-md border border-red-200 bg-white px-3 py-1.5 text-red-800 hover:bg-red-50">
+                Delete
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} className="text-muted hover:text-ink">
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)} className="text-sm text-red-800 hover:underline">
+              Delete {h.kind}
+            </button>
+          )
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,365 @@
+"use client";
+// The annotation workbench: the statement text (Slate, read-only) on the left, the claims and
+// notes on the right. Creating a highlight is optimistic: it shows at once as "saving", becomes
+// the stored highlight when the server answers, or stays visible as "failed" with Retry.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createHighlightAction, deleteHighlightAction, reattachOrphanAction, updateClaimAction, updateHighlightAction } from "@/app/w/[ws]/statements/[id]/actions";
+import { HighlightCard } from "./highlight-card";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { SidePanel } from "./side-panel";
+import { StatementViewer } from "./statement-viewer";
+import { matchesFilters, NO_FILTERS, type Can, type ClaimSummary, type Filters, type HighlightDTO, type TextSelection, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
+
+export const CREATE_MARK = "fd:create";
+
+export type WorkbenchProps = {
+  workspaceId: string;
+  statementId: string;
+  language?: string;
+  revision: { number: number; text: string };
+  highlights: HighlightDTO[];
+  orphans: HighlightDTO[];
+  can: Can;
+  user: { id: string; name: string; color: string };
+  tags: WorkbenchTag[];
+  members: WorkbenchMember[];
+  header: React.ReactNode;
+};
+
+function byPosition(a: WorkbenchHighlight, b: WorkbenchHighlight) {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+export function Workbench(props: WorkbenchProps) {
+  const { workspaceId, statementId, revision, can, user } = props;
+  const [highlights, setHighlights] = useState<WorkbenchHighlight[]>(props.highlights);
+  const [orphans, setOrphans] = useState<WorkbenchHighlight[]>(props.orphans);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [hover, setHover] = useState<{ ids: string[]; top: number; left: number } | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [notice, setNotice] = useState<string>("");
+  const createMark = useRef(false);
+
+  // A server refresh (another revision, router.refresh) replaces what is stored; keep what is unsaved.
+  useEffect(() => {
+    setHighlights((current) => [...props.highlights, ...current.filter((h) => h.state)].sort(byPosition));
+    setOrphans(props.orphans);
+  }, [props.highlights, props.orphans]);
+
+  const visible = useMemo(() => highlights.filter((h) => h.state || matchesFilters(h, filters, user.id)).sort(byPosition), [highlights, filters, user.id]);
+  const byId = useMemo(() => new Map([...highlights, ...orphans].map((h) => [h.id, h])), [highlights, orphans]);
+
+  const pulse = useCallback((id: string) => {
+    const leaves = document.querySelectorAll<HTMLElement>(`[data-highlight-ids~="${CSS.escape(id)}"]`);
+    leaves[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
+    for (const leaf of leaves) {
+      leaf.classList.remove("fd-pulse");
+      void leaf.offsetWidth; // restart the animation
+      leaf.classList.add("fd-pulse");
+    }
+  }, []);
+
+  const focusItem = useCallback((id: string) => {
+    document.getElementById(`hl-item-${id}`)?.scrollIntoView({ block: "nearest" });
+  }, []);
+
+  const select = useCallback(
+    (id: string, open = false) => {
+      setActiveId(id);
+      if (open) setOpenId(id);
+      pulse(id);
+      focusItem(id);
+    },
+    [pulse, focusItem],
+  );
+
+  // ---- creating -------------------------------------------------------------------------
+  const save = useCallback(
+    async (pending: WorkbenchHighlight) => {
+      const result = await createHighlightAction({
+        workspaceId,
+        statementId,
+        revisionNumber: revision.number,
+        start: pending.start,
+        end: pending.end,
+        kind: pending.kind,
+        clientId: pending.clientId,
+      });
+      setHighlights((current) =>
+        current
+          .map((h) => {
+            if (h.id !== pending.id) return h;
+            return result.ok ? { ...result.data, clientId: undefined } : { ...h, state: "failed" as const, error: result.message };
+          })
+          .sort(byPosition),
+      );
+      if (result.ok) {
+        setActiveId((a) => (a === pending.id ? result.data.id : a));
+        setOpenId((o) => (o === pending.id ? result.data.id : o));
+      }
+    },
+    [workspaceId, statementId, revision.number],
+  );
+
+  const create = useCallback(
+    (kind: "claim" | "note") => {
+      if (!selection || !can.annotate) return;
+      if (!createMark.current) {
+        performance.mark(`${CREATE_MARK}:start`);
+        createMark.current = true;
+      }
+      const clientId = crypto.randomUUID();
+      const exact = revision.text.slice(selection.start, selection.end);
+      const pending: WorkbenchHighlight = {
+        id: `pending-${clientId}`,
+        clientId,
+        start: selection.start,
+        end: selection.end,
+        exact,
+        prefix: "",
+        suffix: "",
+        kind,
+        body: "",
+        orphaned: false,
+        author: user,
+        createdAt: new Date(),
+        claim: null,
+        state: "saving",
+      };
+      setHighlights((current) => [...current, pending].sort(byPosition));
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+      setActiveId(pending.id);
+      setOpenId(pending.id);
+      void save(pending);
+    },
+    [selection, can.annotate, revision.text, user, save],
+  );
+
+  // The bench reads this: from the key press to the frame that shows the new highlight.
+  useEffect(() => {
+    if (!createMark.current) return;
+    if (!highlights.some((h) => h.state === "saving")) return;
+    requestAnimationFrame(() => {
+      if (!createMark.current) return;
+      createMark.current = false;
+      performance.mark(`${CREATE_MARK}:end`);
+      performance.measure(CREATE_MARK, `${CREATE_MARK}:start`, `${CREATE_MARK}:end`);
+    });
+  }, [highlights]);
+
+  const retry = useCallback(
+    (id: string) => {
+      const failed = highlights.find((h) => h.id === id);
+      if (!failed) return;
+      const again = { ...failed, state: "saving" as const, error: undefined };
+      setHighlights((current) => current.map((h) => (h.id === id ? again : h)));
+      void save(again);
+    },
+    [highlights, save],
+  );
+
+  const discard = useCallback((id: string) => {
+    setHighlights((current) => current.filter((h) => h.id !== id));
+    setOpenId((o) => (o === id ? null : o));
+  }, []);
+
+  // ---- changing ---------------------------------------------------------------------------
+  const replace = useCallback((next: WorkbenchHighlight) => {
+    setHighlights((current) => current.map((h) => (h.id === next.id ? next : h)).sort(byPosition));
+  }, []);
+
+  const saveClaim = useCallback(
+    async (h: WorkbenchHighlight, changes: { claimReviewed?: string; status?: string; assigneeId?: string | null; tagIds?: string[] }) => {
+      if (!h.claim) return { ok: false as const, message: "This highlight is not a claim." };
+      const result = await updateClaimAction({ workspaceId, claimId: h.claim.id, ...changes } as Parameters<typeof updateClaimAction>[0]);
+      if (result.ok) replace({ ...h, claim: result.data as ClaimSummary });
+      return result;
+    },
+    [workspaceId, replace],
+  );
+
+  const saveHighlight = useCallback(
+    async (h: WorkbenchHighlight, changes: { kind?: "claim" | "note"; body?: string }) => {
+      const result = await updateHighlightAction({ workspaceId, highlightId: h.id, ...changes });
+      if (result.ok) replace(result.data);
+      return result;
+    },
+    [workspaceId, replace],
+  );
+
+  const remove = useCallback(
+    async (h: WorkbenchHighlight) => {
+      const result = await deleteHighlightAction({ workspaceId, highlightId: h.id });
+      if (result.ok) {
+        setHighlights((current) => current.filter((x) => x.id !== h.id));
+        setOrphans((current) => current.filter((x) => x.id !== h.id));
+        setOpenId(null);
+        setActiveId(null);
+        setNotice(`${h.kind === "claim" ? "Claim" : "Note"} deleted.`);
+      }
+      return result;
+    },
+    [workspaceId],
+  );
+
+  const reattach = useCallback(
+    async (h: WorkbenchHighlight) => {
+      if (!selection) return { ok: false as const, message: "Select the passage in the text first." };
+      const result = await reattachOrphanAction({ workspaceId, highlightId: h.id, revisionNumber: revision.number, start: selection.start, end: selection.end });
+      if (result.ok) {
+        setOrphans((current) => current.filter((x) => x.id !== h.id));
+        setHighlights((current) => [...current, result.data].sort(byPosition));
+        window.getSelection()?.removeAllRanges();
+        setSelection(null);
+        setNotice("Re-attached to the selected passage.");
+        select(result.data.id, true);
+      }
+      return result;
+    },
+    [workspaceId, revision.number, selection, select],
+  );
+
+  // ---- keyboard -----------------------------------------------------------------------------
+  const claimsInOrder = useMemo(() => {
+    const claims = visible.filter((h) => h.kind === "claim");
+    return claims.length ? claims : visible;
+  }, [visible]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setShortcutsOpen(true);
+        return;
+      }
+      if (shortcutsOpen) return;
+      if ((e.key === "c" || e.key === "n") && selection && can.annotate) {
+        e.preventDefault();
+        create(e.key === "c" ? "claim" : "note");
+        return;
+      }
+      if (e.key === "j" || e.key === "k") {
+        if (claimsInOrder.length === 0) return;
+        e.preventDefault();
+        const at = claimsInOrder.findIndex((h) => h.id === activeId);
+        const next = at === -1 ? (e.key === "j" ? 0 : claimsInOrder.length - 1) : Math.min(claimsInOrder.length - 1, Math.max(0, at + (e.key === "j" ? 1 : -1)));
+        select(claimsInOrder[next]!.id, openId !== null);
+        return;
+      }
+      if (e.key === "Enter" && activeId && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+        e.preventDefault();
+        setOpenId(activeId);
+        return;
+      }
+      if (e.key === "Escape") {
+        if (openId) setOpenId(null);
+        else if (selection) {
+          window.getSelection()?.removeAllRanges();
+          setSelection(null);
+        } else setActiveId(null);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [selection, can.annotate, create, claimsInOrder, activeId, openId, select, shortcutsOpen]);
+
+  const onHover = useCallback((next: { ids: string[]; top: number; left: number } | null) => {
+    setHover((current) => (current?.ids.join() === next?.ids.join() ? current : next));
+  }, []);
+
+  const onPassageClick = useCallback(
+    (ids: string[]) => {
+      const top = ids[ids.length - 1];
+      if (top) select(top, true);
+    },
+    [select],
+  );
+
+  const hovered = hover ? hover.ids.map((id) => byId.get(id)).filter((h): h is WorkbenchHighlight => Boolean(h)) : [];
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_23rem]">
+      <style>{`
+        @keyframes fd-pulse { 0% { filter: none } 30% { filter: brightness(0.82) saturate(1.8) } 100% { filter: none } }
+        .fd-pulse { animation: fd-pulse 1.2s ease-out 1; }
+      `}</style>
+      <article className="min-w-0 rounded-lg border border-line bg-white px-6 py-8 shadow-sm sm:px-10 sm:py-10">
+        {props.header}
+        <StatementViewer
+          key={revision.number}
+          text={revision.text}
+          language={props.language}
+          highlights={visible}
+          activeId={activeId}
+          onSelectText={setSelection}
+          onPassageClick={onPassageClick}
+          onHover={onHover}
+        >
+          {selection && can.annotate ? (
+            <div
+              role="toolbar"
+              aria-label="Highlight the selection"
+              className="absolute z-20 flex -translate-x-1/2 gap-1 rounded-lg border border-line bg-ink p-1 font-sans text-sm shadow-lg"
+              style={{ top: Math.max(0, selection.rect.top - 48), left: Math.max(70, selection.rect.left + selection.rect.width / 2) }}
+              onMouseDown={(e) => e.preventDefault()}
+            >
+              <button type="button" onClick={() => create("claim")} className="rounded-md px-3 py-1.5 font-medium text-white hover:bg-white/15">
+                Claim <kbd className="ml-1 rounded bg-white/15 px-1 text-xs">c</kbd>
+              </button>
+              <button type="button" onClick={() => create("note")} className="rounded-md px-3 py-1.5 font-medium text-white hover:bg-white/15">
+                Note <kbd className="ml-1 rounded bg-white/15 px-1 text-xs">n</kbd>
+              </button>
+            </div>
+          ) : null}
+          {hover && hovered.length && !selection ? (
+            <div role="tooltip" className="pointer-events-none absolute z-10 mt-2 w-80 max-w-[90%] rounded-lg border border-line bg-white p-2 font-sans text-sm shadow-lg" style={{ top: hover.top, left: Math.max(0, Math.min(hover.left, 400)) }}>
+              <p className="px-1 pb-1 text-xs font-medium uppercase tracking-wide text-muted">{hovered.length === 1 ? "1 highlight" : `${hovered.length} highlights here`}</p>
+              <ul className="space-y-1">
+                {[...hovered].reverse().map((h) => (
+                  <li key={h.id}>
+                    <HighlightCard highlight={h} compact />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </StatementViewer>
+      </article>
+      <SidePanel
+        highlights={visible}
+        allHighlights={highlights}
+        orphans={orphans}
+        filters={filters}
+        onFilters={setFilters}
+        activeId={activeId}
+        openId={openId}
+        onSelect={select}
+        onOpen={(id) => (id ? select(id, true) : setOpenId(null))}
+        onRetry={retry}
+        onDiscard={discard}
+        onSaveClaim={saveClaim}
+        onSaveHighlight={saveHighlight}
+        onDelete={remove}
+        onReattach={reattach}
+        hasSelection={selection !== null}
+        can={can}
+        userId={user.id}
+        tags={props.tags}
+        members={props.members}
+        notice={notice}
+        onShowShortcuts={() => setShortcutsOpen(true)}
+      />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </div>
+  );
+}
