@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { providerOf } from "./schema-files";
+import { serialisedSqlite } from "./sqlite-serialized";
 
 // Both generated clients have the same models; the SQLite one's type stands for both.
 export type Db = SqliteClient;
@@ -21,7 +22,7 @@ export function createDb(url: string): Db {
     mkdirSync(path.dirname(file), { recursive: true });
     // WAL lets readers go on while one writer writes; the busy timeout makes concurrent writers
     // wait for the lock instead of failing with SQLITE_BUSY.
-    const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 });
+    const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }));
     return new SqliteClient({ adapter });
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
