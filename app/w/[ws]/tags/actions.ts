@@ -1,0 +1,46 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/server/action";
+import { createTag, mergeTags, recolorTag, renameTag, restoreTag, retireTag } from "@/lib/server/tags";
+
+const TAGS_PAGE = "/w/[ws]/tags";
+
+export const createTagAction = formAction(
+  (actor, v) => createTag(actor, { workspaceId: v.workspaceId ?? "", name: v.name ?? "", color: v.color ?? "" }),
+  (tag) => {
+    revalidatePath(TAGS_PAGE, "page");
+    return { ok: true, message: `Tag “${tag.name}” created.`, values: { color: tag.color } };
+  },
+);
+
+export const renameTagAction = formAction(
+  (actor, v) => renameTag(actor, { workspaceId: v.workspaceId ?? "", tagId: v.tagId ?? "", name: v.name ?? "" }),
+  (tag, values) => {
+    revalidatePath(TAGS_PAGE, "page");
+    return { ok: true, message: `Renamed to “${tag.name}”.`, values };
+  },
+);
+
+export const recolorTagAction = formAction(
+  (actor, v) => recolorTag(actor, { workspaceId: v.workspaceId ?? "", tagId: v.tagId ?? "", color: v.color ?? "" }),
+  (tag, values) => {
+    revalidatePath(TAGS_PAGE, "page");
+    return { ok: true, message: `“${tag.name}” has a new colour.`, values };
+  },
+);
+
+export const retireTagAction = formAction(
+  (actor, v) => (v.restore === "1" ? restoreTag : retireTag)(actor, { workspaceId: v.workspaceId ?? "", tagId: v.tagId ?? "" }),
+  (tag) => {
+    revalidatePath(TAGS_PAGE, "page");
+    return { ok: true, message: tag.retired ? `“${tag.name}” is retired.` : `“${tag.name}” is back in use.`, values: {} };
+  },
+);
+
+export const mergeTagsAction = formAction(
+  (actor, v) => mergeTags(actor, { workspaceId: v.workspaceId ?? "", sourceTagId: v.sourceTagId ?? "", targetTagId: v.targetTagId ?? "" }),
+  (result) => {
+    revalidatePath(TAGS_PAGE, "page");
+    return { ok: true, message: `Merged into “${result.target.name}”: ${result.moved} ${result.moved === 1 ? "claim" : "claims"} moved.`, values: {} };
+  },
+);
