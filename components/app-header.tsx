@@ -18,6 +18,7 @@ export function workspaceNavItems(workspace: HeaderWorkspace): NavItem[] {
   const base = `/w/${workspace.slug}`;
   const items: NavItem[] = [
     { href: `${base}/statements`, label: "Statements" },
+    { href: `${base}/tags`, label: "Tags" },
     { href: `${base}/members`, label: "Members" },
   ];
   if (roleAtLeast(workspace.role, "admin")) items.push({ href: `${base}/settings`, label: "Settings" });
