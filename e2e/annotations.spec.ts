@@ -54,7 +54,7 @@ test("a checker imports a corpus statement", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("checker") });
   const page = await context.newPage();
   await page.goto(`/w/${DESK.slug}/statements/import`);
-  await page.getByLabel("Files").setInputFiles(corpusFile);
+  await page.getByLabel("Files", { exact: true }).setInputFiles(corpusFile);
   await page.getByRole("button", { name: "Upload and import" }).click();
   const created = page.getByRole("region", { name: "Upload summary" }).getByRole("link").first();
   await expect(created).toBeVisible();
@@ -133,6 +133,7 @@ test("a claim made from the keyboard, across two paragraphs, opens in the claim 
 test("an editor corrects the text: highlights follow it, the one whose passage is gone is an orphan", async ({ browser }) => {
   const editor = await open(browser, "editor");
   await editor.getByRole("link", { name: "Correct the text" }).click();
+  await expect(editor).toHaveURL(/\/correct$/);
   const textarea = editor.getByLabel("Statement text");
   const before = await textarea.inputValue();
   expect(before).toMatch(DELETED_SENTENCE);

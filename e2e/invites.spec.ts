@@ -36,10 +36,16 @@ test("a new member joins with an invite link and shows up among the members", as
   await expect(invitee).toHaveURL(new RegExp(`/w/${DESK.slug}/statements`));
   await snap(invitee, "invite-joined");
 
-  // The link is used up.
+  // The link is used up: its user is pointed to the desk, anyone else is refused.
   await invitee.goto(url);
-  await expect(invitee.getByRole("heading", { name: "This invite can’t be used" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: "You are in" })).toBeVisible();
   await context.close();
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(url);
+  await expect(strangerPage.getByRole("heading", { name: "This invite can’t be used" })).toBeVisible();
+  await expect(strangerPage.getByLabel("Password")).toHaveCount(0);
+  await stranger.close();
 
   await page.reload();
   await expect(page.getByText("nina@e2e.factdesk.test").first()).toBeVisible();

@@ -25,9 +25,10 @@ test.describe("as a checker", () => {
     await expect(page.getByRole("heading", { name: "Import statements" })).toBeVisible();
     await snap(page, "statement-import");
 
-    await page.getByLabel("Files").setInputFiles(corpusFile);
-    await card(page, "Upload files").getByLabel("Speaker or organisation").fill("Ministry of Foreign Affairs");
-    await page.getByRole("button", { name: "Upload and import" }).click();
+    const upload = page.getByRole("form", { name: "Upload files" });
+    await upload.getByLabel("Files").setInputFiles(corpusFile);
+    await upload.getByLabel("Speaker or organisation").fill("Ministry of Foreign Affairs");
+    await upload.getByRole("button", { name: "Upload and import" }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 imported" })).toBeVisible();
     const summary = page.getByRole("region", { name: "Upload summary" });
     const created = summary.getByRole("link").first();
@@ -50,14 +51,15 @@ test.describe("as a checker", () => {
 
   test("importing the same file again is reported as already in the workspace", async ({ page }) => {
     await page.goto(`/w/${DESK.slug}/statements/import`);
-    await page.getByLabel("Files").setInputFiles(corpusFile);
-    await page.getByRole("button", { name: "Upload and import" }).click();
+    const upload = page.getByRole("form", { name: "Upload files" });
+    await upload.getByLabel("Files").setInputFiles(corpusFile);
+    await upload.getByRole("button", { name: "Upload and import" }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 already in the workspace" })).toBeVisible();
   });
 
   test("a refused paste keeps every typed field and says what to fix", async ({ page }) => {
     await page.goto(`/w/${DESK.slug}/statements/import`);
-    const paste = card(page, "Paste a statement");
+    const paste = page.getByRole("form", { name: "Paste a statement" });
     await paste.getByLabel("Title", { exact: true }).fill("A statement with a bad link");
     await paste.getByLabel("Text", { exact: true }).fill("First paragraph of a pasted statement.\n\nSecond paragraph.");
     await paste.getByLabel("Source URL").fill("ftp://example.org/statement");
@@ -90,11 +92,6 @@ test.describe("as a member of another desk", () => {
     await snap(page, "statement-outsider-own-desk");
   });
 });
-
-/** The card headed by `heading` (the innermost element holding it): the import page has two forms with the same labels. */
-function card(page: Page, heading: string) {
-  return page.locator("div").filter({ has: page.getByRole("heading", { name: heading }) }).last();
-}
 
 async function expectParagraphs(page: Page) {
   const rendered = page.getByRole("article").locator(".statement-text > p");

@@ -23,24 +23,29 @@ record() { # name passed failed note seconds
   names+=("$1"); passed+=("$2"); failed+=("$3"); notes+=("$4"); seconds+=("$5")
 }
 
+exit_note() { # code skipped
+  if [ "${2:-0}" -gt 0 ]; then echo "exit $1, $2 skipped"; else echo "exit $1"; fi
+}
+
 section() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 
-# Counts from a Vitest JSON report: "passed failed" (failed includes suites that failed to load).
+# Counts from a Vitest JSON report: "passed failed skipped" (failed includes files that failed to load).
 vitest_counts() {
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const broken = (r.testResults || []).filter((f) => f.status === "failed" && (f.assertionResults || []).length === 0).length;
-    console.log(`${r.numPassedTests ?? 0} ${(r.numFailedTests ?? 0) + broken}`);
+    console.log(`${r.numPassedTests ?? 0} ${(r.numFailedTests ?? 0) + broken} ${(r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)}`);
   ' "$1" 2>/dev/null
 }
 
-# Counts from a Playwright JSON report: "passed failed" (flaky counts as failed: retries are 0).
+# Counts from a Playwright JSON report: "passed failed skipped" (flaky counts as failed: retries
+# are 0; skipped means not run, e.g. the rest of a serial group after a failure).
 playwright_counts() {
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const s = r.stats || {};
     const errors = (r.errors || []).length;
-    console.log(`${s.expected ?? 0} ${(s.unexpected ?? 0) + (s.flaky ?? 0) + (errors && !s.unexpected ? 1 : 0)}`);
+    console.log(`${s.expected ?? 0} ${(s.unexpected ?? 0) + (s.flaky ?? 0) + (errors && !s.unexpected ? 1 : 0)} ${s.skipped ?? 0}`);
   ' "$1" 2>/dev/null
 }
 
@@ -60,10 +65,10 @@ run_vitest() { # label json-file [env...]
   if [ -z "$counts" ]; then
     record "$label" 0 1 "no report (exit $code)" $((SECONDS - start))
   else
-    read -r p f <<<"$counts"
+    read -r p f s <<<"$counts"
     # A non-zero exit with no failed test (e.g. an unhandled error) still fails the part.
     if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-    record "$label" "$p" "$f" "exit $code" $((SECONDS - start))
+    record "$label" "$p" "$f" "$(exit_note "$code" "$s")" $((SECONDS - start))
   fi
 }
 
@@ -117,9 +122,9 @@ if NEXT_DIST_DIR=.next-e2e npx next build; then
   if [ -z "$counts" ]; then
     record "playwright" 0 1 "no report (exit $code)" $((SECONDS - start))
   else
-    read -r p f <<<"$counts"
+    read -r p f s <<<"$counts"
     if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-    record "playwright" "$p" "$f" "exit $code" $((SECONDS - start))
+    record "playwright" "$p" "$f" "$(exit_note "$code" "$s")" $((SECONDS - start))
   fi
 else
   record "next build" 0 1 "build failed; e2e tests not run" $((SECONDS - start))
