@@ -24,8 +24,9 @@ const seededUrl = `file:${path.join(runDir, "seeded.db")}`;
 const emptyUrl = `file:${path.join(runDir, "empty.db")}`;
 for (const url of [seededUrl, emptyUrl]) assertLocalDatabase(url);
 
-const PORT = 3100;
-const FIRST_RUN_PORT = 3101;
+// E2E_PORT moves both servers (for two runs on one machine); the first-run server takes the next port.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const FIRST_RUN_PORT = PORT + 1;
 
 const serverEnv = (databaseUrl: string) => ({
   DATABASE_URL: databaseUrl,
