@@ -94,7 +94,7 @@ test.describe("as a member of another desk", () => {
 });
 
 async function expectParagraphs(page: Page) {
-  const rendered = page.getByRole("article").locator(".statement-text > p");
+  const rendered = page.getByTestId("statement-text").getByRole("paragraph");
   await expect(rendered).toHaveCount(paragraphs.length);
   await expect(rendered.first()).toHaveText(paragraphs[0]!);
   await expect(rendered.last()).toHaveText(paragraphs.at(-1)!);
