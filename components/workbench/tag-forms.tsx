@@ -30,7 +30,7 @@ function useTagForm(action: Action) {
   return useActionState(action, { ok: false } as ActionState);
 }
 
-export function TagRowForms({ tag, tags, workspaceId, actions }: { tag: Tag; tags: Tag[]; workspaceId: string; actions: { rename: Action; recolor: Action; retire: Action; merge: Action } }) {
+export function TagRowForms({ tag, tags, workspaceId, slug, actions }: { tag: Tag; tags: Tag[]; workspaceId: string; slug: string; actions: { rename: Action; recolor: Action; retire: Action; merge: Action } }) {
   const [renamed, rename] = useTagForm(actions.rename);
   const [recolored, recolor] = useTagForm(actions.recolor);
   const [retired, retire] = useTagForm(actions.retire);
@@ -56,6 +56,8 @@ export function TagRowForms({ tag, tags, workspaceId, actions }: { tag: Tag; tag
       <form action={merge} aria-label={`Merge ${tag.name}`} className="space-y-2">
         <input type="hidden" name="workspaceId" value={workspaceId} />
         <input type="hidden" name="sourceTagId" value={tag.id} />
+        <input type="hidden" name="sourceName" value={tag.name} />
+        <input type="hidden" name="slug" value={slug} />
         <div className="space-y-1">
           <label htmlFor={id("merge")} className="block text-sm font-medium text-ink">
             Merge into

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { formAction } from "@/lib/server/action";
 import { createTag, mergeTags, recolorTag, renameTag, restoreTag, retireTag } from "@/lib/server/tags";
 
@@ -39,8 +40,10 @@ export const retireTagAction = formAction(
 
 export const mergeTagsAction = formAction(
   (actor, v) => mergeTags(actor, { workspaceId: v.workspaceId ?? "", sourceTagId: v.sourceTagId ?? "", targetTagId: v.targetTagId ?? "" }),
-  (result) => {
+  (result, values) => {
     revalidatePath(TAGS_PAGE, "page");
-    return { ok: true, message: `Merged into “${result.target.name}”: ${result.moved} ${result.moved === 1 ? "claim" : "claims"} moved.`, values: {} };
+    // The merged tag's row (and its form) is gone, so the page says what happened.
+    const query = new URLSearchParams({ merged: values.sourceName ?? "", into: result.target.name, moved: String(result.moved) });
+    redirect(`/w/${encodeURIComponent(values.slug ?? "")}/tags?${query}`);
   },
 );

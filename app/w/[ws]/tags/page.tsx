@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
 import { CreateTagForm, TagRowForms } from "@/components/workbench/tag-forms";
 import { roleAtLeast } from "@/lib/roles";
 import { listTags } from "@/lib/server/tags";
@@ -8,8 +9,12 @@ import { createTagAction, mergeTagsAction, recolorTagAction, renameTagAction, re
 
 export const metadata: Metadata = { title: "Tags" };
 
-export default async function TagsPage({ params }: { params: Promise<{ ws: string }> }) {
+type Search = Promise<{ merged?: string; into?: string; moved?: string }>;
+
+export default async function TagsPage({ params, searchParams }: { params: Promise<{ ws: string }>; searchParams: Search }) {
   const { ws: slug } = await params;
+  const { merged, into, moved } = await searchParams;
+  const movedCount = Number(moved) || 0;
   const { user, workspace } = await loadWorkspacePage(slug);
   const tags = await listTags(user, { workspaceId: workspace.id, includeRetired: true });
   const mayManage = roleAtLeast(workspace.role, "editor");
@@ -19,13 +24,18 @@ export default async function TagsPage({ params }: { params: Promise<{ ws: strin
       <PageTitle description={mayManage ? "The desk's taxonomy for claims. Checkers apply tags; editors keep the list tidy." : "The desk's taxonomy for claims. Editors manage this list; you can apply these tags to claims."}>
         Tags
       </PageTitle>
+      {merged && into ? (
+        <div className="mb-6">
+          <FormMessage ok message={`Merged “${merged}” into “${into}”: ${movedCount} ${movedCount === 1 ? "claim" : "claims"} moved.`} />
+        </div>
+      ) : null}
       {mayManage ? (
         <Card className="mb-6">
           <h2 className="mb-4 text-base font-semibold">New tag</h2>
           <CreateTagForm action={createTagAction} workspaceId={workspace.id} />
         </Card>
       ) : null}
-      <Card className="p-0">
+      <div className="rounded-lg border border-line bg-white shadow-sm">
         {tags.length === 0 ? (
           <p className="p-6 text-sm text-muted">No tags yet.</p>
         ) : (
@@ -42,13 +52,13 @@ export default async function TagsPage({ params }: { params: Promise<{ ws: strin
                     </span>
                     {mayManage ? <span className="text-xs text-accent group-open:hidden">Edit</span> : null}
                   </summary>
-                  {mayManage ? <TagRowForms tag={tag} tags={tags} workspaceId={workspace.id} actions={actions} /> : null}
+                  {mayManage ? <TagRowForms tag={tag} tags={tags} workspaceId={workspace.id} slug={workspace.slug} actions={actions} /> : null}
                 </details>
               </li>
             ))}
           </ul>
         )}
-      </Card>
+      </div>
     </div>
   );
 }

@@ -41,7 +41,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
       </p>
       <PageTitle description="Every correction of the text makes a new revision; earlier ones stay readable.">Revisions</PageTitle>
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
-        <Card className="self-start p-0">
+        <div className="self-start rounded-lg border border-line bg-white shadow-sm">
           <ol aria-label="Revisions, newest first" className="divide-y divide-line">
             {revisions.map((r) => {
               const shown = r.number === to;
@@ -72,7 +72,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
               );
             })}
           </ol>
-        </Card>
+        </div>
         <Card>
           {diff ? (
             <RevisionDiffView diff={diff} />

@@ -1,0 +1,168 @@
+// In Chromium: the statement page with 1,000 highlights by 20 users — the time to map their offsets
+// onto the Slate document and paint the decorations (the client marks `fd:decorate` around it),
+// the time from navigation to that paint, and the time from a selection + key press to the
+// visible optimistic highlight (`fd:create`). Needs a production build in NEXT_DIST_DIR
+// (default .next-e2e) and runs `next start` on it against the benchmark's database.
+//
+// Use from scripts/bench/run.ts (after it has set DATABASE_URL and migrated):
+//   rows.push(...(await benchBrowserDecorate()));
+// or alone: npx tsx --conditions react-server scripts/bench/browser-decorate.ts
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { migrateDatabase } from "../../lib/db/migrate";
+import { DEMO_STATEMENTS } from "../../lib/demo/statements";
+import { percentile, type Row } from "./table";
+
+export type BrowserBenchOptions = { highlights?: number; users?: number; runs?: number; port?: number; distDir?: string };
+
+const PASSWORD = "bench-password-123";
+
+async function seed(highlights: number, users: number) {
+  const { createUserAccount } = await import("../../lib/server/accounts");
+  const { createWorkspace } = await import("../../lib/server/workspaces");
+  const { addMemberByEmail } = await import("../../lib/server/members");
+  const { importStatement } = await import("../../lib/server/statements");
+  const { createHighlight } = await import("../../lib/server/highlights");
+  const stamp = Date.now().toString(36);
+  const people = [];
+  for (let i = 0; i < users; i++) {
+    people.push(await createUserAccount({ email: `browser-bench-${stamp}-${i}@bench.test`, name: `Bench Person ${i + 1}`, password: PASSWORD }));
+  }
+  const owner = { userId: people[0]!.id };
+  const desk = await createWorkspace(owner, { name: "Browser bench desk", slug: `browser-bench-${stamp}` });
+  for (const person of people.slice(1)) await addMemberByEmail(owner, { workspaceId: desk.id, email: person.email, role: "checker" });
+  // About 25,000 characters: every demo statement, three times over, as one long statement.
+  const text = Array.from({ length: 3 }, (_, round) => DEMO_STATEMENTS.map((s) => `${s.text}\n\nRound ${round + 1}.`).join("\n\n")).join("\n\n");
+  const imported = await importStatement(owner, { workspaceId: desk.id, text, title: `Browser bench ${stamp}` });
+  if (imported.status !== "created") throw new Error(`bench statement not created: ${imported.status}`);
+  const statementId = imported.statement.id;
+  const length = text.length;
+  let seedState = 42;
+  const random = () => ((seedState = (seedState * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let made = 0;
+  while (made < highlights) {
+    const start = Math.floor(random() * (length - 300));
+    const end = start + 10 + Math.floor(random() * 240);
+    if (text.slice(start, end).trim() === "") continue;
+    const author = people[made % users]!;
+    await createHighlight({ userId: author.id }, { workspaceId: desk.id, statementId, revisionNumber: 1, start, end, kind: made % 3 === 0 ? "note" : "claim" });
+    made++;
+  }
+  return { email: people[0]!.email, path: `/w/${desk.slug}/statements/${statementId}` };
+}
+
+async function startServer(port: number, distDir: string): Promise<ChildProcess> {
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://localhost:${port}/sign-in`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stopServer(server);
+  throw new Error(`next start on port ${port} did not answer within 2 minutes`);
+}
+
+function stopServer(server: ChildProcess) {
+  if (server.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+export async function benchBrowserDecorate(options: BrowserBenchOptions = {}): Promise<Row[]> {
+  const { highlights = 1_000, users = 20, runs = 10, port = 3300, distDir = ".next-e2e" } = options;
+  if (!process.env.DATABASE_URL) {
+    const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "factdesk-browser-bench-")), "app.db")}`;
+    process.env.DATABASE_URL = url;
+    await migrateDatabase(url);
+  }
+  const world = await seed(highlights, users);
+  const server = await startServer(port, distDir);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const base = `http://localhost:${port}`;
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel("Email").fill(world.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+
+    const decorate: number[] = [];
+    const toPaint: number[] = [];
+    const create: number[] = [];
+    for (let run = 0; run < runs + 1; run++) {
+      await page.goto(`${base}${world.path}`);
+      await page.locator("[data-testid='statement-text'][data-decorated]").waitFor({ timeout: 60_000 });
+      const timing = await page.evaluate(() => {
+        const measure = performance.getEntriesByName("fd:decorate", "measure")[0];
+        const end = performance.getEntriesByName("fd:decorate:end", "mark")[0];
+        return { decorate: measure?.duration ?? NaN, toPaint: end?.startTime ?? NaN, count: document.querySelectorAll("[data-highlight-ids]").length };
+      });
+      if (timing.count === 0) throw new Error("the statement page shows no highlights");
+      if (run === 0) continue; // the first load warms the server and the browser's caches
+      decorate.push(timing.decorate);
+      toPaint.push(timing.toPaint);
+
+      // Select a few words of a paragraph and press c: time to the frame showing the new highlight.
+      await page.evaluate((run) => {
+        const paragraphs = document.querySelectorAll("[data-testid='statement-text'] [data-slate-node='element']");
+        const paragraph = paragraphs[(run * 7) % paragraphs.length]!;
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode() as Text | null;
+        while (node && node.data.length < 12) node = walker.nextNode() as Text | null;
+        if (!node) throw new Error("no text to select");
+        const range = document.createRange();
+        range.setStart(node, 1);
+        range.setEnd(node, Math.min(node.data.length, 40));
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      }, run);
+      await page.getByRole("toolbar", { name: "Highlight the selection" }).waitFor();
+      await page.keyboard.press("c");
+      await page.waitForFunction(() => performance.getEntriesByName("fd:create", "measure").length > 0);
+      create.push(await page.evaluate(() => performance.getEntriesByName("fd:create", "measure")[0]!.duration));
+      await page.locator('[data-highlight-state="saving"]').waitFor({ state: "detached" });
+    }
+
+    const d = stats(decorate);
+    const n = stats(toPaint);
+    const c = stats(create);
+    return [
+      { workload: `browser: anchor + decorate ${highlights} highlights, ${users} users`, n: runs, ...d, throughput: `${Math.round(highlights / (d.p50 / 1000)).toLocaleString("en")} hl/s`, budget: `≤ 100 ms: ${d.p50 <= 100 ? "met" : "MISSED"}` },
+      { workload: "browser: navigation → decorations painted", n: runs, ...n, throughput: "–" },
+      { workload: "browser: selection + key → visible highlight", n: runs, ...c, throughput: "–" },
+    ];
+  } finally {
+    await browser.close();
+    stopServer(server);
+  }
+}
+
+// Run alone: print the rows.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { formatTable } = await import("./table");
+  const rows = await benchBrowserDecorate();
+  console.log(formatTable(rows));
+  process.exit(0);
+}
