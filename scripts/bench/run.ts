@@ -2,7 +2,8 @@
 //   (a) bulk import of 10,000 statements through importStatements (budget ≤ 10 s), against raw
 //       better-sqlite3 prepared inserts of the same rows in one transaction;
 //   (b) the statement list with 10,000 statements (first page, a middle page, sorted by title, a
-//       text filter) through listStatements, against the raw COUNT + LIMIT query it stands for.
+//       text filter) through listStatements, against the raw COUNT + LIMIT query it stands for;
+//   (c) the annotation workbench: see ./annotations.ts.
 // Run under `tsx --conditions react-server` (the npm script does) so 'server-only' resolves.
 // Timings are reported here and never asserted in tests.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -153,11 +154,16 @@ async function main() {
   }
   reader.close();
 
+  // (c) the annotation workbench (issue 3's budgets), on the same database.
+  const { benchAnnotations } = await import("./annotations");
+  rows.push(...(await benchAnnotations()));
+
   console.log();
   console.log(formatTable(rows));
   console.log();
   console.log("baseline: (a) raw better-sqlite3 prepared inserts of the same rows in one transaction;");
-  console.log("          (b) the raw COUNT + LIMIT/OFFSET query on the same database. ratio = p50 / baseline p50.");
+  console.log("          (b) the raw COUNT + LIMIT/OFFSET query on the same database;");
+  console.log("          (c) as described in scripts/bench/annotations.ts. ratio = p50 / baseline p50.");
   mkdirSync("bench-results", { recursive: true });
   const out = path.join("bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), statements: N, runs: RUNS, rows }, null, 2));
