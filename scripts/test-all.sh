@@ -23,8 +23,19 @@ record() { # name passed failed note seconds
   names+=("$1"); passed+=("$2"); failed+=("$3"); notes+=("$4"); seconds+=("$5")
 }
 
-exit_note() { # code skipped
-  if [ "${2:-0}" -gt 0 ]; then echo "exit $1, $2 skipped"; else echo "exit $1"; fi
+# Records one part from its report's counts ("passed failed skipped") and the runner's exit code.
+# No report, or a non-zero exit with no failed test (an unhandled error), still fails the part.
+record_counts() { # label counts exit-code start-seconds
+  local label=$1 counts=$2 code=$3 start=$4 p f s note
+  if [ -z "$counts" ]; then
+    record "$label" 0 1 "no report (exit $code)" $((SECONDS - start))
+    return
+  fi
+  read -r p f s <<<"$counts"
+  if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  note="exit $code"
+  if [ "${s:-0}" -gt 0 ]; then note="$note, $s skipped"; fi
+  record "$label" "$p" "$f" "$note" $((SECONDS - start))
 }
 
 section() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
@@ -52,7 +63,7 @@ playwright_counts() {
 # The generated Prisma clients are not committed; make them when missing (fresh checkout).
 if [ ! -f lib/generated/sqlite/client.ts ] || [ ! -f lib/generated/postgres/client.ts ]; then
   section "prisma generate"
-  npm run --silent prisma:generate || { echo "prisma generate failed"; exit 1; }
+  npm run --silent prisma:generate || { echo "prisma generate failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 run_vitest() { # label json-file [env...]
@@ -60,16 +71,7 @@ run_vitest() { # label json-file [env...]
   local start=$SECONDS code
   env "$@" npx vitest run --reporter=default --reporter=json --outputFile.json="$json"
   code=$?
-  local counts
-  counts=$(vitest_counts "$json")
-  if [ -z "$counts" ]; then
-    record "$label" 0 1 "no report (exit $code)" $((SECONDS - start))
-  else
-    read -r p f s <<<"$counts"
-    # A non-zero exit with no failed test (e.g. an unhandled error) still fails the part.
-    if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-    record "$label" "$p" "$f" "$(exit_note "$code" "$s")" $((SECONDS - start))
-  fi
+  record_counts "$label" "$(vitest_counts "$json")" "$code" "$start"
 }
 
 # --- 1. Vitest on SQLite -------------------------------------------------------------------
@@ -118,14 +120,7 @@ if NEXT_DIST_DIR=.next-e2e npx next build; then
   json="$results/playwright.json"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$json" npx playwright test --reporter=list,json
   code=$?
-  counts=$(playwright_counts "$json")
-  if [ -z "$counts" ]; then
-    record "playwright" 0 1 "no report (exit $code)" $((SECONDS - start))
-  else
-    read -r p f s <<<"$counts"
-    if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-    record "playwright" "$p" "$f" "$(exit_note "$code" "$s")" $((SECONDS - start))
-  fi
+  record_counts "playwright" "$(playwright_counts "$json")" "$code" "$start"
 else
   record "next build" 0 1 "build failed; e2e tests not run" $((SECONDS - start))
 fi
