@@ -127,10 +127,17 @@ export async function benchBrowserDecorate(options: BrowserBenchOptions = {}): P
       // Select a few words of a paragraph and press c: time to the frame showing the new highlight.
       await page.evaluate((run) => {
         const paragraphs = document.querySelectorAll("[data-testid='statement-text'] [data-slate-node='element']");
-        const paragraph = paragraphs[(run * 7) % paragraphs.length]!;
-        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-        let node = walker.nextNode() as Text | null;
-        while (node && node.data.length < 12) node = walker.nextNode() as Text | null;
+        // Leaves are short where highlights crowd; take the first long enough one from a varying paragraph on.
+        let node: Text | null = null;
+        for (let k = 0; k < paragraphs.length && !node; k++) {
+          const walker = document.createTreeWalker(paragraphs[(run * 7 + k) % paragraphs.length]!, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+            if (n.data.length >= 12) {
+              node = n;
+              break;
+            }
+          }
+        }
         if (!node) throw new Error("no text to select");
         const range = document.createRange();
         range.setStart(node, 1);
