@@ -4,11 +4,11 @@ import { describeRange, snapToGraphemes } from "../anchoring";
 import { roleAtLeast } from "../roles";
 import { userColor } from "../user-colors";
 import { recordActivity } from "./activity";
+import { insertHighlight, loadCreateContext, loadPageAccess, loadStatementHighlights, newId, revisionText, type CreateContext } from "./annotation-queries";
 import { db } from "./db";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { workspaceIdOf } from "./members";
 import { requireRole, type Actor, type WorkspaceAccess } from "./permissions";
-import { requireApplicableTags } from "./tags";
 import { parseInput } from "./validate";
 
 // Highlights (claims and notes) on a statement. Offsets are UTF-16 code units into the text of the
@@ -217,28 +217,23 @@ export type ListAnnotationsInput = z.input<typeof ListAnnotationsSchema>;
 
 /**
  * Everything the statement page paints: the current text, its highlights in text order and the
- * orphans. Two reads in parallel, selecting only the columns the page shows.
+ * orphans. Three raw queries whatever the number of highlights (access with the text, highlights
+ * with authors and claims, claim tags), selecting only the columns the page shows; see
+ * annotation-queries.ts for why not Prisma's nested selects.
  */
 export async function listAnnotations(actor: Actor, input: ListAnnotationsInput): Promise<Annotations> {
-  const ws = await requireRole(actor, { id: workspaceIdOf(input) }, "viewer");
+  const parsed = ListAnnotationsSchema.safeParse(input);
+  const { access: ws, revision } = await loadPageAccess(
+    actor,
+    { workspaceId: workspaceIdOf(input), statementId: parsed.success ? parsed.data.statementId : "" },
+    "viewer",
+  );
   const { statementId } = parseInput(ListAnnotationsSchema, input);
-  const [revision, rows] = await Promise.all([
-    // Corrections only ever append revision n+1 and move to it: the newest is the current one.
-    db().statementRevision.findFirst({
-      where: { statement: { id: statementId, workspaceId: ws.id } },
-      orderBy: { number: "desc" },
-      select: { number: true, text: true },
-    }),
-    db().highlight.findMany({
-      where: { statementId, deletedAt: null, statement: { workspaceId: ws.id } },
-      orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
-      select: highlightSelect,
-    }),
-  ]);
   if (!revision) throw new NotFound("statement");
+  const rows = await loadStatementHighlights(ws.id, statementId);
   const highlights: HighlightDTO[] = [];
   const orphans: HighlightDTO[] = [];
-  for (const row of rows) (row.orphaned ? orphans : highlights).push(toHighlightDTO(row));
+  for (const row of rows) (row.orphaned ? orphans : highlights).push(row as HighlightDTO);
   return {
     statementId,
     revision,
@@ -275,81 +270,87 @@ export type CreateHighlightInput = z.input<typeof CreateHighlightSchema>;
  * Highlights a passage of the statement's current revision as a claim or a note. A claim also gets
  * its Claim (prefilled "claim reviewed", status to_check, tags) and bumps the statement's claim
  * count, all in one short transaction that first re-checks, under the statement's row lock, that
- * the text was not corrected meanwhile.
+ * the text was not corrected meanwhile. One read before it (annotation-queries.ts) and the
+ * revision's text from an in-process cache: SQLite has one writer, so every query saved here is
+ * latency saved for everyone else highlighting at the same time.
  */
 export async function createHighlight(actor: Actor, input: CreateHighlightInput): Promise<HighlightDTO> {
-  const ws = await requireRole(actor, { id: workspaceIdOf(input) }, "checker");
+  // Access, statement, revision, author and tags in one read; the role is decided before the
+  // input's problems are reported, as requireRole-then-parseInput would.
+  const attempt = CreateHighlightSchema.safeParse(input);
+  const ctx = await loadCreateContext(
+    actor,
+    {
+      workspaceId: workspaceIdOf(input),
+      statementId: attempt.success ? attempt.data.statementId : "",
+      revisionNumber: attempt.success ? attempt.data.revisionNumber : 0,
+      tagIds: attempt.success && attempt.data.kind === "claim" ? (attempt.data.tagIds ?? []) : [],
+    },
+    "checker",
+  );
+  const ws = ctx.access;
   const parsed = parseInput(CreateHighlightSchema, input);
-  const [revision, author, tags] = await Promise.all([
-    db().statementRevision.findFirst({
-      where: { number: parsed.revisionNumber, statement: { id: parsed.statementId, workspaceId: ws.id } },
-      select: { id: true, text: true, statement: { select: { currentRevision: true } } },
-    }),
-    db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, name: true } }),
-    requireApplicableTags(ws.id, parsed.tagIds ?? []),
-  ]);
-  if (!revision) {
-    const exists = await db().statement.count({ where: { id: parsed.statementId, workspaceId: ws.id } });
-    if (!exists) throw new NotFound("statement");
+  if (!ctx.statement) throw new NotFound("statement");
+  if (!ctx.revisionId) {
     throw new Invalid("That revision of the statement does not exist; reload the statement.", { revisionNumber: ["Reload the statement."] });
   }
-  if (revision.statement.currentRevision !== parsed.revisionNumber) throw staleText();
-  const range = checkSelection(revision.text, parsed.start, parsed.end);
-  const quote = describeRange(revision.text, range.start, range.end);
+  if (ctx.statement.currentRevision !== parsed.revisionNumber) throw staleText();
+  const tags = applicableTags(parsed.tagIds ?? [], ctx.tags);
+  const text = await revisionText(ctx.revisionId);
+  const range = checkSelection(text, parsed.start, parsed.end);
+  const quote = describeRange(text, range.start, range.end);
   const isClaim = parsed.kind === "claim";
-  const tagIds = tags.map((t) => t.id);
   const claimReviewed = isClaim ? (parsed.claimReviewed ?? proposeClaimReviewed(quote.exact)) : "";
+  const id = newId();
+  const claimId = isClaim ? newId() : null;
+  const body = parsed.body ?? "";
+  const at = new Date();
 
-  const row = await db().$transaction(async (tx) => {
-    // The guard and the claim count in one statement: it takes the statement's row lock (PostgreSQL)
-    // and fails when a correction moved the text on since we read it.
-    const guard = await tx.statement.updateMany({
-      where: { id: parsed.statementId, currentRevision: parsed.revisionNumber },
-      data: isClaim ? { claimCount: { increment: 1 } } : { currentRevision: parsed.revisionNumber },
-    });
-    if (guard.count !== 1) throw staleText();
-    const created = await tx.highlight.create({
-      data: {
-        statementId: parsed.statementId,
-        revisionId: revision.id,
-        authorId: actor.userId,
-        start: quote.start,
-        end: quote.end,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        kind: parsed.kind,
-        body: parsed.body ?? "",
-        ...(isClaim
-          ? { claim: { create: { workspaceId: ws.id, claimReviewed, tags: { create: tagIds.map((tagId) => ({ tagId })) } } } }
-          : {}),
-      },
-      select: { id: true, createdAt: true, claim: { select: { id: true } } },
-    });
-    await recordActivity(tx, {
-      workspaceId: ws.id,
-      actorId: actor.userId,
-      action: "highlight.created",
-      entityType: "highlight",
-      entityId: created.id,
-      data: { statementId: parsed.statementId, kind: parsed.kind, exact: quote.exact.slice(0, 200), claimId: created.claim?.id },
-    });
-    return created;
+  const written = await insertHighlight({
+    id,
+    workspaceId: ws.id,
+    statementId: parsed.statementId,
+    revisionNumber: parsed.revisionNumber,
+    revisionId: ctx.revisionId,
+    authorId: actor.userId,
+    ...quote,
+    kind: parsed.kind,
+    body,
+    claim: claimId ? { id: claimId, claimReviewed, tagIds: tags.map((t) => t.id) } : null,
+    // The same event recordActivity writes.
+    activityData: JSON.stringify({ statementId: parsed.statementId, kind: parsed.kind, exact: quote.exact.slice(0, 200), claimId: claimId ?? undefined }),
+    at,
   });
+  if (!written) throw staleText();
 
   return {
     ...toHighlightDTO({
       ...quote,
-      id: row.id,
+      id,
       kind: parsed.kind,
-      body: parsed.body ?? "",
+      body,
       orphaned: false,
-      createdAt: row.createdAt,
-      author,
-      claim: row.claim ? { id: row.claim.id, claimReviewed, status: "to_check", assignee: null, tags: tags.map((tag) => ({ tag })) } : null,
+      createdAt: at,
+      author: { id: actor.userId, name: ctx.authorName },
+      claim: claimId ? { id: claimId, claimReviewed, status: "to_check", assignee: null, tags: tags.map((tag) => ({ tag })) } : null,
     }),
     ...(parsed.clientId ? { clientId: parsed.clientId } : {}),
   };
+}
+
+/** The chosen tags must all be this workspace's and not retired (messages as requireApplicableTags). */
+function applicableTags(tagIds: readonly string[], found: CreateContext["tags"]): Array<{ id: string; name: string; color: string }> {
+  const ids = [...new Set(tagIds)];
+  if (ids.length === 0) return [];
+  if (found.length !== ids.length) {
+    throw new Invalid("One of the chosen tags does not exist in this workspace.", { tagIds: ["One of the chosen tags does not exist in this workspace."] });
+  }
+  const retired = found.find((t) => t.retired);
+  if (retired) {
+    const message = `The tag “${retired.name}” is retired and can no longer be applied.`;
+    throw new Invalid(message, { tagIds: [message] });
+  }
+  return ids.map((tagId) => found.find((t) => t.id === tagId)!).map(({ id, name, color }) => ({ id, name, color }));
 }
 
 function staleText(): Conflict {

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { highlightQuote, makeStatement, makeTag } from "../../test/annotation-factories";
+import { makeDesk } from "../../test/factories";
+import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
+import { accessFromRow, newId, RevisionTextCache, revisionTexts } from "./annotation-queries";
+import { updateClaim } from "./claims";
+import { db } from "./db";
+import { Forbidden, NotFound } from "./errors";
+import { createHighlight, deleteHighlight, highlightSelect, listAnnotations, toHighlightDTO, updateHighlight } from "./highlights";
+
+// The raw-SQL paths of the annotation services must give exactly what the Prisma versions gave.
+
+/** The Prisma read listAnnotations used before it went raw (with id as the last tie-break). */
+async function prismaAnnotations(workspaceId: string, statementId: string) {
+  const rows = await db().highlight.findMany({
+    where: { statementId, deletedAt: null, statement: { workspaceId } },
+    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: highlightSelect,
+  });
+  const dtos = rows.map(toHighlightDTO);
+  return { highlights: dtos.filter((h) => !h.orphaned), orphans: dtos.filter((h) => h.orphaned) };
+}
+
+describe("listAnnotations (raw SQL)", () => {
+  it("returns exactly the DTOs of the Prisma read: overlaps, notes, claims with tags and assignees, deleted and orphaned highlights", async () => {
+    const desk = await makeDesk();
+    const ws = desk.workspace.id;
+    const statement = await makeStatement(desk.checker, ws, "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.\n\nSecond paragraph with 303 people and 😀 emoji.");
+    const [zebra, apple, retiredLater] = await Promise.all([makeTag(ws, "zebra", "#111111"), makeTag(ws, "apple", "#222222"), makeTag(ws, "mango", "#333333")]);
+    const outer = await highlightQuote(desk.checker, ws, statement, "beta gamma delta epsilon", { tagIds: [zebra.id, apple.id, retiredLater.id] });
+    await highlightQuote(desk.editor, ws, statement, "gamma delta", { kind: "note", body: "Inner note" });
+    const crossing = await highlightQuote(desk.admin, ws, statement, "delta epsilon zeta");
+    await highlightQuote(desk.checker, ws, statement, "beta gamma delta epsilon", { kind: "note" }); // same span, later
+    await highlightQuote(desk.checker, ws, statement, "paragraph with 303");
+    await highlightQuote(desk.editor, ws, statement, "😀 emoji", { claimReviewed: "An emoji claim" });
+    const gone = await highlightQuote(desk.admin, ws, statement, "theta iota");
+    await deleteHighlight(desk.admin, { workspaceId: ws, highlightId: gone.id });
+    const orphan = await highlightQuote(desk.checker, ws, statement, "kappa lambda");
+    await db().highlight.update({ where: { id: orphan.id }, data: { orphaned: true } });
+    const turned = await highlightQuote(desk.checker, ws, statement, "Second paragraph", { kind: "note" });
+    await updateHighlight(desk.checker, { workspaceId: ws, highlightId: turned.id, kind: "claim" });
+    await updateClaim(desk.editor, { workspaceId: ws, claimId: crossing.claim!.id, status: "researching", assigneeId: desk.checker.userId });
+    await db().tag.update({ where: { id: retiredLater.id }, data: { retiredAt: new Date() } });
+    // Another statement's highlights stay out.
+    const other = await makeStatement(desk.checker, ws, "Another statement about beta gamma.");
+    await highlightQuote(desk.checker, ws, other, "beta gamma");
+
+    const listed = await listAnnotations(desk.viewer, { workspaceId: ws, statementId: statement.id });
+    const expected = await prismaAnnotations(ws, statement.id);
+    expect(listed.highlights).toEqual(expected.highlights);
+    expect(listed.orphans).toEqual(expected.orphans);
+    expect(listed.highlights).toHaveLength(7);
+    expect(listed.orphans.map((h) => h.id)).toEqual([orphan.id]);
+    expect(listed.highlights.find((h) => h.id === outer.id)!.claim!.tags.map((t) => t.name)).toEqual(["apple", "mango", "zebra"]);
+    expect(listed.highlights.find((h) => h.id === crossing.id)!.claim).toMatchObject({ status: "researching", assignee: { id: desk.checker.userId, name: desk.checker.name } });
+    for (const h of [...listed.highlights, ...listed.orphans]) {
+      expect(typeof h.orphaned).toBe("boolean");
+      expect(h.createdAt).toBeInstanceOf(Date);
+    }
+    expect(listed.revision).toEqual({ number: 1, text: statement.text });
+  });
+
+  it("refuses outsiders and another desk's statement with NotFound, and reads nothing for them", async () => {
+    const desk = await makeDesk();
+    const statement = await makeStatement(desk.checker, desk.workspace.id);
+    await highlightQuote(desk.checker, desk.workspace.id, statement, "ministry");
+    await expect(listAnnotations(desk.outsider, { workspaceId: desk.workspace.id, statementId: statement.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(listAnnotations(desk.outsider, { workspaceId: desk.otherWorkspace.id, statementId: statement.id })).rejects.toThrow(/Statement not found/);
+    await expect(listAnnotations(desk.outsider, { workspaceId: "", statementId: statement.id })).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("createHighlight (raw SQL writes)", () => {
+  it("stores rows Prisma reads back exactly like its own writes: dates, booleans, ids, claim, tags, event", async () => {
+    const desk = await makeDesk();
+    const ws = desk.workspace.id;
+    const statement = await makeStatement(desk.checker, ws, "The ministry said 303 people were hurt on Monday.");
+    const tag = await makeTag(ws, "statistic");
+    const before = await db().statement.findUniqueOrThrow({ where: { id: statement.id }, select: { updatedAt: true } });
+    const dto = await highlightQuote(desk.checker, ws, statement, "303 people", { tagIds: [tag.id, tag.id] });
+
+    const row = await db().highlight.findUniqueOrThrow({ where: { id: dto.id }, include: { claim: { include: { tags: true } } } });
+    expect(row).toMatchObject({ orphaned: false, deletedAt: null, deletedById: null, createdAt: dto.createdAt, updatedAt: dto.createdAt, kind: "claim", body: "" });
+    expect(row.claim).toMatchObject({ id: dto.claim!.id, status: "to_check", assigneeId: null, createdAt: dto.createdAt });
+    expect(row.claim!.tags).toEqual([{ claimId: dto.claim!.id, tagId: tag.id }]);
+    expect(dto.id).toMatch(/^c[0-9a-z]{20,30}$/);
+    const event = await db().activityEvent.findFirstOrThrow({ where: { workspaceId: ws, entityId: dto.id } });
+    expect(event.at).toEqual(dto.createdAt);
+    expect(JSON.parse(event.data)).toEqual({ statementId: statement.id, kind: "claim", exact: "303 people", claimId: dto.claim!.id });
+    const after = await db().statement.findUniqueOrThrow({ where: { id: statement.id }, select: { updatedAt: true, claimCount: true } });
+    expect(after.claimCount).toBe(1);
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+
+    // The raw insert's dates are stored in the same form as Prisma's (text on SQLite, timestamp on PostgreSQL).
+    const prismaMade = await db().activityEvent.create({ data: { workspaceId: ws, action: "test.ping", entityType: "test", entityId: "x" } });
+    const stored = await db().$queryRaw<Array<{ id: string; at: string }>>(
+      sql`SELECT "id", CAST("at" AS TEXT) AS "at" FROM "ActivityEvent" WHERE "id" IN (${join([prismaMade.id, event.id])})`,
+    );
+    const shape = (s: string) => s.replace(/\d/g, "9");
+    expect(stored).toHaveLength(2);
+    expect(shape(stored[0]!.at)).toBe(shape(stored[1]!.at));
+
+    // And the listed DTO equals the one createHighlight returned (without the echo field).
+    const listed = await listAnnotations(desk.checker, { workspaceId: ws, statementId: statement.id });
+    expect(listed.highlights).toEqual([dto]);
+  });
+
+  it("never serves another desk's revision text from the cache", async () => {
+    const desk = await makeDesk();
+    const ws = desk.workspace.id;
+    const statement = await makeStatement(desk.checker, ws, "Cached text of the first desk, with 303 people.");
+    await highlightQuote(desk.checker, ws, statement, "303 people");
+    const revision = await db().statementRevision.findFirstOrThrow({ where: { statementId: statement.id }, select: { id: true } });
+    expect(revisionTexts.has(revision.id)).toBe(true);
+    const input = { statementId: statement.id, revisionNumber: 1, start: 0, end: 6, kind: "claim" as const };
+    // The outsider is admin of their own desk: naming it, or ours, reaches nothing.
+    await expect(createHighlight(desk.outsider, { ...input, workspaceId: desk.otherWorkspace.id })).rejects.toThrow(/Statement not found/);
+    await expect(createHighlight(desk.outsider, { ...input, workspaceId: ws })).rejects.toThrow(/Workspace not found/);
+    await expect(createHighlight(desk.viewer, { ...input, workspaceId: ws })).rejects.toBeInstanceOf(Forbidden);
+    expect(await db().highlight.count({ where: { statementId: statement.id } })).toBe(1);
+  });
+
+  it("reports bad input only to members: an outsider with bad input still gets NotFound", async () => {
+    const desk = await makeDesk();
+    const statement = await makeStatement(desk.checker, desk.workspace.id);
+    const bad = { workspaceId: desk.workspace.id, statementId: statement.id, revisionNumber: 1, start: -3, end: 2, kind: "quote" } as never;
+    await expect(createHighlight(desk.outsider, bad)).rejects.toBeInstanceOf(NotFound);
+    await expect(createHighlight(desk.viewer, bad)).rejects.toBeInstanceOf(Forbidden);
+    await expect(createHighlight(desk.checker, bad)).rejects.toThrow(/correct the highlighted fields/);
+  });
+});
+
+describe("RevisionTextCache", () => {
+  it("keeps the most recently used texts within its character budget", () => {
+    const cache = new RevisionTextCache(10);
+    cache.set("a", "aaaa");
+    cache.set("b", "bbbb");
+    expect(cache.get("a")).toBe("aaaa"); // a is now the most recent
+    cache.set("c", "cccc"); // 12 chars: b, the least recent, goes
+    expect(cache.has("b")).toBe(false);
+    expect(cache.get("a")).toBe("aaaa");
+    expect(cache.get("c")).toBe("cccc");
+    cache.set("huge", "x".repeat(11)); // larger than the whole cache: not kept
+    expect(cache.has("huge")).toBe(false);
+    expect(cache.has("a")).toBe(true);
+  });
+});
+
+describe("accessFromRow", () => {
+  const row = { wsId: "w1", wsSlug: "desk", wsName: "Desk" };
+  it("decides like requireRole", () => {
+    expect(accessFromRow({ ...row, role: "checker" }, "checker")).toEqual({ id: "w1", slug: "desk", name: "Desk", role: "checker" });
+    expect(() => accessFromRow(undefined, "viewer")).toThrow(NotFound);
+    expect(() => accessFromRow({ ...row, role: "owner" }, "viewer")).toThrow(NotFound);
+    expect(() => accessFromRow({ role: null, wsId: null, wsSlug: null, wsName: null }, "viewer")).toThrow(NotFound);
+    expect(() => accessFromRow({ ...row, role: "viewer" }, "checker")).toThrow("This needs the checker role or higher; you are a viewer in this workspace.");
+  });
+});
+
+describe("newId", () => {
+  it("makes distinct cuid-shaped ids", () => {
+    const ids = Array.from({ length: 10_000 }, newId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^c[0-9a-z]{20,30}$/);
+  });
+});

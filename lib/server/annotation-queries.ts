@@ -1,0 +1,370 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { isRole, roleAtLeast, type Role } from "../roles";
+import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
+import { userColor } from "../user-colors";
+import { db } from "./db";
+import { Forbidden, NotFound, Unauthenticated } from "./errors";
+import type { Actor, WorkspaceAccess } from "./permissions";
+
+// The annotation workbench's hot paths in raw SQL: the statement page reads every highlight of a
+// statement, and up to dozens of people create highlights at once on SQLite's single writer. Prisma's
+// model API costs about three times a raw statement per query (query compilation, nested selects
+// resolved as extra queries), so these paths use a few hand-written, portable statements instead:
+// quoted identifiers, parameters through Prisma's `sql` template (placeholders per provider), no
+// provider-specific functions. Dates go in as Date parameters, so the driver adapter stores them
+// exactly as Prisma's own writes do; booleans are written as the literals true/false (SQLite ≥ 3.23
+// and PostgreSQL both accept them) and read back through Boolean().
+
+// ---------------------------------------------------------------------------------------------
+// Workspace access in the same query as the data
+
+type AccessColumns = { role: string | null; wsId: string | null; wsSlug: string | null; wsName: string | null };
+
+/** The membership part of a query: `m` and `w` joined for the actor and the workspace id. */
+const accessSelect = sql`m."role" AS "role", w."id" AS "wsId", w."slug" AS "wsSlug", w."name" AS "wsName"`;
+
+/**
+ * The same decisions as requireRole (permissions.ts), from columns read along with the page's own
+ * data: no membership (or an unknown role) is NotFound like a missing workspace, too small a role
+ * is Forbidden with the same message.
+ */
+export function accessFromRow(row: AccessColumns | undefined, minimum: Role): WorkspaceAccess {
+  if (!row || !row.wsId || !isRole(row.role)) throw new NotFound("workspace");
+  const role = row.role;
+  if (!roleAtLeast(role, minimum)) {
+    throw new Forbidden(`This needs the ${minimum} role or higher; you are a ${role} in this workspace.`);
+  }
+  return { id: row.wsId, slug: row.wsSlug ?? "", name: row.wsName ?? "", role };
+}
+
+function checkedActor(actor: Actor | null | undefined, workspaceId: string): Actor {
+  if (!actor) throw new Unauthenticated();
+  // An empty id matches nothing anyway; refuse it before querying, as requireRole does.
+  if (workspaceId === "") throw new NotFound("workspace");
+  return actor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+
+let idCounter = 0;
+/**
+ * Ids for raw inserts, in the same shape as Prisma's cuid() (a leading "c", a time part, a counter
+ * and random characters; 25–26 characters): ids are opaque strings everywhere, this only keeps them
+ * looking alike. randomUUID draws from a cached entropy pool, so it is cheap per id.
+ */
+export function newId(): string {
+  idCounter = (idCounter + 1) % 1_679_616;
+  return `c${Date.now().toString(36)}${idCounter.toString(36).padStart(4, "0")}${randomUUID().slice(-12)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revision texts
+
+/**
+ * A revision's text never changes once written (a correction makes a new revision), so it can be
+ * kept by revision id. Only ids the caller has just read under a workspace check are looked up here,
+ * so the cache cannot hand one desk another desk's text. Bounded by total characters, least
+ * recently used first out.
+ */
+export class RevisionTextCache {
+  readonly #entries = new Map<string, string>();
+  #chars = 0;
+
+  constructor(readonly maxChars: number) {}
+
+  get(id: string): string | undefined {
+    const text = this.#entries.get(id);
+    if (text !== undefined) {
+      this.#entries.delete(id);
+      this.#entries.set(id, text);
+    }
+    return text;
+  }
+
+  set(id: string, text: string): void {
+    if (text.length > this.maxChars) return;
+    if (this.#entries.has(id)) return;
+    this.#entries.set(id, text);
+    this.#chars += text.length;
+    for (const [oldest, old] of this.#entries) {
+      if (this.#chars <= this.maxChars) break;
+      this.#entries.delete(oldest);
+      this.#chars -= old.length;
+    }
+  }
+
+  has(id: string): boolean {
+    return this.#entries.has(id);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#chars = 0;
+  }
+}
+
+/** About 16 MB of UTF-16: hundreds of long statements. */
+export const revisionTexts = new RevisionTextCache(8_000_000);
+
+/** The text of a revision id the caller already checked belongs to its workspace. */
+export async function revisionText(revisionId: string): Promise<string> {
+  const cached = revisionTexts.get(revisionId);
+  if (cached !== undefined) return cached;
+  const rows = await db().$queryRaw<Array<{ text: string }>>(sql`SELECT "text" FROM "StatementRevision" WHERE "id" = ${revisionId}`);
+  const text = rows[0]?.text;
+  if (text === undefined) throw new NotFound("statement");
+  revisionTexts.set(revisionId, text);
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// createHighlight: what it checks, in one read
+
+export type CreateContext = {
+  access: WorkspaceAccess;
+  authorName: string;
+  /** Null when the statement is not in this workspace. */
+  statement: { currentRevision: number } | null;
+  /** Null when the statement has no revision of that number. */
+  revisionId: string | null;
+  /** The requested tags found in this workspace (retired ones included, for the message). */
+  tags: Array<{ id: string; name: string; color: string; retired: boolean }>;
+};
+
+type CreateContextRow = AccessColumns & {
+  authorName: string;
+  statementId: string | null;
+  currentRevision: number | null;
+  revisionId: string | null;
+  tagId: string | null;
+  tagName: string | null;
+  tagColor: string | null;
+  tagRetiredAt: unknown;
+};
+
+/**
+ * Membership and role, the author's name, the statement (in this workspace), the revision and the
+ * requested tags (in this workspace), as one query: one row per found tag, or one row without tags.
+ */
+export async function loadCreateContext(
+  actor: Actor | null | undefined,
+  input: { workspaceId: string; statementId: string; revisionNumber: number; tagIds: readonly string[] },
+  minimum: Role,
+): Promise<CreateContext> {
+  const { userId } = checkedActor(actor, input.workspaceId);
+  const tagIds = [...new Set(input.tagIds)];
+  const rows = await db().$queryRaw<CreateContextRow[]>(sql`
+    SELECT ${accessSelect}, u."name" AS "authorName",
+      s."id" AS "statementId", s."currentRevision" AS "currentRevision", r."id" AS "revisionId",
+      ${tagIds.length ? sql`t."id" AS "tagId", t."name" AS "tagName", t."color" AS "tagColor", t."retiredAt" AS "tagRetiredAt"` : sql`NULL AS "tagId"`}
+    FROM "Membership" m
+    JOIN "Workspace" w ON w."id" = m."workspaceId"
+    JOIN "User" u ON u."id" = m."userId"
+    LEFT JOIN "Statement" s ON s."id" = ${input.statementId} AND s."workspaceId" = w."id"
+    LEFT JOIN "StatementRevision" r ON r."statementId" = s."id" AND r."number" = ${input.revisionNumber}
+    ${tagIds.length ? sql`LEFT JOIN "Tag" t ON t."workspaceId" = w."id" AND t."id" IN (${join(tagIds)})` : sql``}
+    WHERE m."userId" = ${userId} AND m."workspaceId" = ${input.workspaceId}`);
+  const first = rows[0];
+  const access = accessFromRow(first, minimum);
+  return {
+    access,
+    authorName: first!.authorName,
+    statement: first!.statementId ? { currentRevision: Number(first!.currentRevision) } : null,
+    revisionId: first!.revisionId,
+    tags: rows
+      .filter((r) => r.tagId)
+      .map((r) => ({ id: r.tagId!, name: r.tagName!, color: r.tagColor!, retired: r.tagRetiredAt !== null && r.tagRetiredAt !== undefined })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// createHighlight: the writes
+
+export type NewHighlight = {
+  id: string;
+  workspaceId: string;
+  statementId: string;
+  revisionNumber: number;
+  revisionId: string;
+  authorId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  kind: "claim" | "note";
+  body: string;
+  claim: { id: string; claimReviewed: string; tagIds: string[] } | null;
+  activityData: string;
+  at: Date;
+};
+
+/**
+ * Writes a highlight (and its claim with tags) with its activity event in one short transaction.
+ * The first statement is the guard: it bumps the claim count (or, for a note, only touches the row,
+ * as Prisma's updateMany did) on the condition that the statement is still at the revision the
+ * selection was made on — taking the statement's row lock on PostgreSQL, so a concurrent correction
+ * waits or makes this one fail. Returns false, having written nothing, when the text moved on.
+ */
+export async function insertHighlight(h: NewHighlight): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const guard = await tx.$executeRaw(sql`
+      UPDATE "Statement" SET "claimCount" = "claimCount" + ${h.claim ? 1 : 0}, "updatedAt" = ${h.at}
+      WHERE "id" = ${h.statementId} AND "currentRevision" = ${h.revisionNumber}`);
+    if (guard !== 1) return false;
+    await tx.$executeRaw(sql`
+      INSERT INTO "Highlight" ("id", "statementId", "revisionId", "authorId", "start", "end", "exact", "prefix", "suffix", "kind", "body", "orphaned", "createdAt", "updatedAt")
+      VALUES (${h.id}, ${h.statementId}, ${h.revisionId}, ${h.authorId}, ${h.start}, ${h.end}, ${h.exact}, ${h.prefix}, ${h.suffix}, ${h.kind}, ${h.body}, false, ${h.at}, ${h.at})`);
+    if (h.claim) {
+      await tx.$executeRaw(sql`
+        INSERT INTO "Claim" ("id", "highlightId", "workspaceId", "claimReviewed", "status", "createdAt", "updatedAt")
+        VALUES (${h.claim.id}, ${h.id}, ${h.workspaceId}, ${h.claim.claimReviewed}, 'to_check', ${h.at}, ${h.at})`);
+      if (h.claim.tagIds.length) {
+        await tx.$executeRaw(sql`INSERT INTO "ClaimTag" ("claimId", "tagId") VALUES ${join(h.claim.tagIds.map((tagId) => sql`(${h.claim!.id}, ${tagId})`))}`);
+      }
+    }
+    await tx.$executeRaw(sql`
+      INSERT INTO "ActivityEvent" ("id", "workspaceId", "actorId", "action", "entityType", "entityId", "data", "at")
+      VALUES (${newId()}, ${h.workspaceId}, ${h.authorId}, 'highlight.created', 'highlight', ${h.id}, ${h.activityData}, ${h.at})`);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// listAnnotations: the page's read
+
+export type PageHighlight = {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  kind: string;
+  body: string;
+  orphaned: boolean;
+  createdAt: Date;
+  author: { id: string; name: string; color: string };
+  claim: {
+    id: string;
+    claimReviewed: string;
+    status: string;
+    assignee: { id: string; name: string } | null;
+    tags: Array<{ id: string; name: string; color: string }>;
+  } | null;
+};
+
+type PageAccessRow = AccessColumns & { statementId: string | null; number: number | null; text: string | null };
+
+/** Membership and role with the statement's newest (= current) revision, in one query. */
+export async function loadPageAccess(
+  actor: Actor | null | undefined,
+  input: { workspaceId: string; statementId: string },
+  minimum: Role,
+): Promise<{ access: WorkspaceAccess; revision: { number: number; text: string } | null }> {
+  const { userId } = checkedActor(actor, input.workspaceId);
+  const rows = await db().$queryRaw<PageAccessRow[]>(sql`
+    SELECT ${accessSelect}, s."id" AS "statementId", r."number" AS "number", r."text" AS "text"
+    FROM "Membership" m
+    JOIN "Workspace" w ON w."id" = m."workspaceId"
+    LEFT JOIN "Statement" s ON s."id" = ${input.statementId} AND s."workspaceId" = w."id"
+    LEFT JOIN "StatementRevision" r ON r."statementId" = s."id"
+      AND r."number" = (SELECT MAX(r2."number") FROM "StatementRevision" r2 WHERE r2."statementId" = s."id")
+    WHERE m."userId" = ${userId} AND m."workspaceId" = ${input.workspaceId}`);
+  const row = rows[0];
+  const access = accessFromRow(row, minimum);
+  return { access, revision: row!.statementId && row!.text !== null ? { number: Number(row!.number), text: row!.text } : null };
+}
+
+type HighlightPageRow = {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  kind: string;
+  body: string;
+  orphaned: boolean | number;
+  createdAt: Date;
+  authorId: string;
+  authorName: string;
+  claimId: string | null;
+  claimReviewed: string | null;
+  status: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+};
+
+type ClaimTagRow = { claimId: string; id: string; name: string; color: string };
+
+/**
+ * The live highlights of a statement of this workspace, in text order (start, longer first, older
+ * first), with author, claim, assignee and tags: two queries however many highlights there are.
+ * The caller has checked the workspace; both queries filter on it again.
+ */
+export async function loadStatementHighlights(workspaceId: string, statementId: string): Promise<PageHighlight[]> {
+  const [rows, tagRows] = await Promise.all([
+    db().$queryRaw<HighlightPageRow[]>(sql`
+      SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt",
+        h."authorId" AS "authorId", a."name" AS "authorName",
+        c."id" AS "claimId", c."claimReviewed" AS "claimReviewed", c."status" AS "status",
+        c."assigneeId" AS "assigneeId", g."name" AS "assigneeName"
+      FROM "Highlight" h
+      JOIN "Statement" s ON s."id" = h."statementId"
+      JOIN "User" a ON a."id" = h."authorId"
+      LEFT JOIN "Claim" c ON c."highlightId" = h."id"
+      LEFT JOIN "User" g ON g."id" = c."assigneeId"
+      WHERE h."statementId" = ${statementId} AND s."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL
+      ORDER BY h."start" ASC, h."end" DESC, h."createdAt" ASC, h."id" ASC`),
+    db().$queryRaw<ClaimTagRow[]>(sql`
+      SELECT ct."claimId" AS "claimId", t."id" AS "id", t."name" AS "name", t."color" AS "color"
+      FROM "ClaimTag" ct
+      JOIN "Tag" t ON t."id" = ct."tagId"
+      JOIN "Claim" c ON c."id" = ct."claimId"
+      JOIN "Highlight" h ON h."id" = c."highlightId"
+      WHERE h."statementId" = ${statementId} AND c."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL`),
+  ]);
+
+  const tagsByClaim = new Map<string, Array<{ id: string; name: string; color: string }>>();
+  for (const t of tagRows) {
+    const list = tagsByClaim.get(t.claimId);
+    const tag = { id: t.id, name: t.name, color: t.color };
+    if (list) list.push(tag);
+    else tagsByClaim.set(t.claimId, [tag]);
+  }
+  for (const list of tagsByClaim.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+
+  // Twenty people make a thousand highlights: one colour and one author object per person.
+  const authors = new Map<string, { id: string; name: string; color: string }>();
+  return rows.map((r) => {
+    let author = authors.get(r.authorId);
+    if (!author) authors.set(r.authorId, (author = { id: r.authorId, name: r.authorName, color: userColor(r.authorId) }));
+    return {
+      id: r.id,
+      start: Number(r.start),
+      end: Number(r.end),
+      exact: r.exact,
+      prefix: r.prefix,
+      suffix: r.suffix,
+      kind: r.kind,
+      body: r.body,
+      orphaned: Boolean(r.orphaned),
+      createdAt: r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt),
+      author,
+      // A claim→note change deletes the Claim, so the claim follows the kind; checked anyway.
+      claim:
+        r.kind === "claim" && r.claimId
+          ? {
+              id: r.claimId,
+              claimReviewed: r.claimReviewed ?? "",
+              status: r.status ?? "to_check",
+              assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? "" } : null,
+              tags: tagsByClaim.get(r.claimId) ?? [],
+            }
+          : null,
+    };
+  });
+}
