@@ -1,0 +1,88 @@
+// Decorations per paragraph. Slate asks for the decorations of each text node separately, and
+// re-renders a node only when its decorations differ from the last ones; so the highlights are cut
+// into segments per block once, and a block whose highlights did not change keeps the very same
+// result (===), which lets Slate skip it.
+import { splitOverlaps, type Segment, type Span } from "./overlaps";
+import { BLOCK_SEPARATOR } from "./slate-offsets";
+
+/** A block's extent in the plain text: [start, end), separators excluded. */
+export type BlockExtent = { start: number; end: number };
+
+/** The blocks of a plain text, split exactly as textToSlateValue splits it. */
+export function blockExtents(text: string): BlockExtent[] {
+  const blocks: BlockExtent[] = [];
+  let start = 0;
+  for (const part of text.split(BLOCK_SEPARATOR)) {
+    blocks.push({ start, end: start + part.length });
+    start += part.length + BLOCK_SEPARATOR.length;
+  }
+  return blocks;
+}
+
+/** A highlight's part inside one block. */
+export type ClippedSpan<T extends Span> = Span & { of: T };
+
+/** Index of the first block ending after `offset` (blocks are sorted and disjoint). */
+function firstBlockAfter(blocks: readonly BlockExtent[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Each block's highlights, clipped to the block; a highlight across paragraphs is in each. */
+export function spansByBlock<T extends Span>(spans: readonly T[], blocks: readonly BlockExtent[]): ClippedSpan<T>[][] {
+  const byBlock: ClippedSpan<T>[][] = blocks.map(() => []);
+  for (const span of spans) {
+    if (span.end <= span.start) continue;
+    for (let b = firstBlockAfter(blocks, span.start); b < blocks.length && blocks[b]!.start < span.end; b++) {
+      const start = Math.max(span.start, blocks[b]!.start);
+      const end = Math.min(span.end, blocks[b]!.end);
+      if (start < end) byBlock[b]!.push({ id: span.id, start, end, of: span });
+    }
+  }
+  return byBlock;
+}
+
+function outerFirst(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * One block's flat segments, in plain-text offsets. Covering highlights are ordered by where they
+ * really start (not where the block cut them), so the topmost highlight of a passage is the same
+ * whichever paragraph it is in.
+ */
+export function blockSegments<T extends Span>(clipped: readonly ClippedSpan<T>[]): Segment<T>[] {
+  return splitOverlaps(clipped).map((segment) => ({
+    start: segment.start,
+    end: segment.end,
+    highlights: segment.highlights.map((c) => c.of).sort(outerFirst),
+  }));
+}
+
+/**
+ * Remembers one result per block and rebuilds a block only when the key of its highlights
+ * changed; unchanged blocks get the identical previous result.
+ */
+export function createBlockCache<T extends Span, R>(keyOf: (span: ClippedSpan<T>) => string, build: (block: number, clipped: ClippedSpan<T>[]) => R) {
+  let keys: string[] = [];
+  let results: R[] = [];
+  return function update(byBlock: readonly ClippedSpan<T>[][]): R[] {
+    const nextKeys: string[] = [];
+    const next: R[] = [];
+    byBlock.forEach((clipped, b) => {
+      let key = "";
+      for (const span of clipped) key += `${keyOf(span)}\u0000`;
+      nextKeys.push(key);
+      next.push(b < results.length && keys[b] === key ? results[b]! : build(b, clipped));
+    });
+    keys = nextKeys;
+    results = next;
+    return next;
+  };
+}
