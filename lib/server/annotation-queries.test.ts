@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { highlightQuote, makeStatement, makeTag } from "../../test/annotation-factories";
+import { annotationSnapshot, highlightQuote, makeStatement, makeTag } from "../../test/annotation-factories";
 import { makeDesk } from "../../test/factories";
 import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
-import { accessFromRow, newId, RevisionTextCache, revisionTexts } from "./annotation-queries";
+import { accessFromRow, insertHighlight, newId, RevisionTextCache, revisionTexts } from "./annotation-queries";
 import { updateClaim } from "./claims";
 import { db } from "./db";
 import { Forbidden, NotFound } from "./errors";
@@ -127,6 +127,39 @@ describe("createHighlight (raw SQL writes)", () => {
     await expect(createHighlight(desk.outsider, bad)).rejects.toBeInstanceOf(NotFound);
     await expect(createHighlight(desk.viewer, bad)).rejects.toBeInstanceOf(Forbidden);
     await expect(createHighlight(desk.checker, bad)).rejects.toThrow(/correct the highlighted fields/);
+  });
+});
+
+describe("insertHighlight", () => {
+  async function world() {
+    const desk = await makeDesk();
+    const ws = desk.workspace.id;
+    const statement = await makeStatement(desk.checker, ws, "First version of the text, with 303 people.");
+    const revision = await db().statementRevision.findFirstOrThrow({ where: { statementId: statement.id }, select: { id: true } });
+    const write = (tagIds: string[]) => ({
+      id: newId(), workspaceId: ws, statementId: statement.id, revisionNumber: 1, revisionId: revision.id, authorId: desk.checker.userId,
+      start: 0, end: 5, exact: "First", prefix: "", suffix: " version", kind: "claim" as const, body: "",
+      claim: { id: newId(), claimReviewed: "First", tagIds }, activityData: "{}", at: new Date(),
+    });
+    return { desk, ws, statement, write };
+  }
+
+  it("writes nothing and says so when a correction moved the text on after the checks (the in-transaction guard)", async () => {
+    const { desk, ws, statement, write } = await world();
+    await db().$transaction(async (tx) => {
+      const r = await tx.statementRevision.create({ data: { statementId: statement.id, number: 2, text: "Second version.", createdById: desk.editor.userId } });
+      await tx.statement.update({ where: { id: statement.id }, data: { currentRevision: r.number } });
+    });
+    const before = await annotationSnapshot(ws);
+    expect(await insertHighlight(write([]))).toBe(false);
+    expect(await annotationSnapshot(ws)).toEqual(before);
+  });
+
+  it("rolls everything back and rethrows any other failure", async () => {
+    const { ws, write } = await world();
+    const before = await annotationSnapshot(ws);
+    await expect(insertHighlight(write(["no-such-tag"]))).rejects.toThrow();
+    expect(await annotationSnapshot(ws)).toEqual(before);
   });
 });
 

@@ -202,34 +202,51 @@ export type NewHighlight = {
 };
 
 /**
- * Writes a highlight (and its claim with tags) with its activity event in one short transaction.
- * The first statement is the guard: it bumps the claim count (or, for a note, only touches the row,
- * as Prisma's updateMany did) on the condition that the statement is still at the revision the
- * selection was made on — taking the statement's row lock on PostgreSQL, so a concurrent correction
- * waits or makes this one fail. Returns false, having written nothing, when the text moved on.
+ * Writes a highlight (and its claim with tags) with its activity event in one short batch
+ * transaction: no JavaScript runs between its statements, so SQLite's single writer is held for as
+ * little time as possible. The first statement bumps the claim count (for a note it only touches the
+ * row, as Prisma's updateMany did), taking the statement's row lock on PostgreSQL so a concurrent
+ * correction waits. The revision guard is the highlight's revisionId: it is read, inside the
+ * transaction, only if the statement is still at the revision the selection was made on, and is
+ * NULL otherwise — the NOT NULL column then fails the insert and the whole batch rolls back.
+ * Returns false, having written nothing, when the text moved on.
  */
 export async function insertHighlight(h: NewHighlight): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const guard = await tx.$executeRaw(sql`
+  const writes = [
+    db().$executeRaw(sql`
       UPDATE "Statement" SET "claimCount" = "claimCount" + ${h.claim ? 1 : 0}, "updatedAt" = ${h.at}
-      WHERE "id" = ${h.statementId} AND "currentRevision" = ${h.revisionNumber}`);
-    if (guard !== 1) return false;
-    await tx.$executeRaw(sql`
+      WHERE "id" = ${h.statementId} AND "currentRevision" = ${h.revisionNumber}`),
+    db().$executeRaw(sql`
       INSERT INTO "Highlight" ("id", "statementId", "revisionId", "authorId", "start", "end", "exact", "prefix", "suffix", "kind", "body", "orphaned", "createdAt", "updatedAt")
-      VALUES (${h.id}, ${h.statementId}, ${h.revisionId}, ${h.authorId}, ${h.start}, ${h.end}, ${h.exact}, ${h.prefix}, ${h.suffix}, ${h.kind}, ${h.body}, false, ${h.at}, ${h.at})`);
-    if (h.claim) {
-      await tx.$executeRaw(sql`
+      VALUES (${h.id}, ${h.statementId},
+        (SELECT r."id" FROM "StatementRevision" r JOIN "Statement" s ON s."id" = r."statementId" AND s."currentRevision" = r."number"
+          WHERE r."id" = ${h.revisionId} AND s."id" = ${h.statementId}),
+        ${h.authorId}, ${h.start}, ${h.end}, ${h.exact}, ${h.prefix}, ${h.suffix}, ${h.kind}, ${h.body}, false, ${h.at}, ${h.at})`),
+  ];
+  if (h.claim) {
+    writes.push(
+      db().$executeRaw(sql`
         INSERT INTO "Claim" ("id", "highlightId", "workspaceId", "claimReviewed", "status", "createdAt", "updatedAt")
-        VALUES (${h.claim.id}, ${h.id}, ${h.workspaceId}, ${h.claim.claimReviewed}, 'to_check', ${h.at}, ${h.at})`);
-      if (h.claim.tagIds.length) {
-        await tx.$executeRaw(sql`INSERT INTO "ClaimTag" ("claimId", "tagId") VALUES ${join(h.claim.tagIds.map((tagId) => sql`(${h.claim!.id}, ${tagId})`))}`);
-      }
+        VALUES (${h.claim.id}, ${h.id}, ${h.workspaceId}, ${h.claim.claimReviewed}, 'to_check', ${h.at}, ${h.at})`),
+    );
+    if (h.claim.tagIds.length) {
+      writes.push(db().$executeRaw(sql`INSERT INTO "ClaimTag" ("claimId", "tagId") VALUES ${join(h.claim.tagIds.map((tagId) => sql`(${h.claim!.id}, ${tagId})`))}`));
     }
-    await tx.$executeRaw(sql`
+  }
+  writes.push(
+    db().$executeRaw(sql`
       INSERT INTO "ActivityEvent" ("id", "workspaceId", "actorId", "action", "entityType", "entityId", "data", "at")
-      VALUES (${newId()}, ${h.workspaceId}, ${h.authorId}, 'highlight.created', 'highlight', ${h.id}, ${h.activityData}, ${h.at})`);
+      VALUES (${newId()}, ${h.workspaceId}, ${h.authorId}, 'highlight.created', 'highlight', ${h.id}, ${h.activityData}, ${h.at})`),
+  );
+  try {
+    await db().$transaction(writes);
     return true;
-  });
+  } catch (error) {
+    // Only a text that moved on is an expected failure; anything else is a real error.
+    const rows = await db().$queryRaw<Array<{ currentRevision: number }>>(sql`SELECT "currentRevision" FROM "Statement" WHERE "id" = ${h.statementId}`);
+    if (rows.length === 1 && Number(rows[0]!.currentRevision) !== h.revisionNumber) return false;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

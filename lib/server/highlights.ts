@@ -289,7 +289,7 @@ export async function createHighlight(actor: Actor, input: CreateHighlightInput)
     "checker",
   );
   const ws = ctx.access;
-  const parsed = parseInput(CreateHighlightSchema, input);
+  const parsed = attempt.success ? attempt.data : parseInput(CreateHighlightSchema, input);
   if (!ctx.statement) throw new NotFound("statement");
   if (!ctx.revisionId) {
     throw new Invalid("That revision of the statement does not exist; reload the statement.", { revisionNumber: ["Reload the statement."] });
