@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { translucent, USER_COLORS, userColor } from "./user-colors";
+import { assignUserColors, translucent, USER_COLORS, userColor } from "./user-colors";
 
 function luminance(hex: string): number {
   const channel = (i: number) => {
@@ -47,6 +47,64 @@ describe("userColor", () => {
       // strict for mid-tone yellows; 2:1 keeps it clearly visible).
       expect(contrast(luminance(c), 1)).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+/** CIE76 distance in CIELAB: about 2.3 is just noticeable; highlights need far more. */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((0.4124 * r + 0.3576 * g + 0.1805 * bl) / 0.95047);
+    const y = f(0.2126 * r + 0.7152 * g + 0.0722 * bl);
+    const z = f((0.0193 * r + 0.1192 * g + 0.9505 * bl) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const [p, q] = [lab(a), lab(b)];
+  return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
+}
+
+function closestPair(colors: readonly string[]): number {
+  let min = Infinity;
+  for (let i = 0; i < colors.length; i++) for (let j = i + 1; j < colors.length; j++) min = Math.min(min, deltaE(colors[i]!, colors[j]!));
+  return min;
+}
+
+describe("assignUserColors", () => {
+  it("gives the members of a desk the palette in joining order: the first twenty all differ", () => {
+    const members = Array.from({ length: 20 }, (_, i) => `user-${i}`);
+    const colors = assignUserColors(members);
+    expect(members.map((id) => colors.get(id))).toEqual([...USER_COLORS]);
+    expect(new Set(colors.values()).size).toBe(20);
+  });
+
+  it("is stable: someone joining later changes nobody's colour", () => {
+    const before = assignUserColors(["ann", "bob", "cem"]);
+    const after = assignUserColors(["ann", "bob", "cem", "dee"]);
+    for (const id of ["ann", "bob", "cem"]) expect(after.get(id)).toBe(before.get(id));
+  });
+
+  it("colours former members after the members, in id order, and wraps around past twenty", () => {
+    const colors = assignUserColors(["ann", "bob"], ["zed", "ann", "kim", "zed"]);
+    expect([...colors]).toEqual([
+      ["ann", USER_COLORS[0]],
+      ["bob", USER_COLORS[1]],
+      ["kim", USER_COLORS[2]],
+      ["zed", USER_COLORS[3]],
+    ]);
+    const many = assignUserColors(Array.from({ length: 22 }, (_, i) => `u${i}`));
+    expect(many.get("u20")).toBe(USER_COLORS[0]);
+  });
+
+  it("orders the palette so that small desks get clearly different hues", () => {
+    // Blue and indigo (the pair two users once confused) are about 12 apart; a desk of up to
+    // eight people never comes close to that, one of up to fifteen stays above 20.
+    expect(closestPair(USER_COLORS.slice(0, 4))).toBeGreaterThan(60);
+    expect(closestPair(USER_COLORS.slice(0, 8))).toBeGreaterThan(30);
+    expect(closestPair(USER_COLORS.slice(0, 15))).toBeGreaterThan(20);
   });
 });
 

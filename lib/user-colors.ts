@@ -1,30 +1,36 @@
-// A stable colour per person, for their highlights. Pure: the server sends it with each highlight
-// and the editor paints it as a translucent background (about 30 % alpha) with an underline in the
-// full colour. The palette is curated rather than generated: twenty mid-tone hues of similar
-// weight, each dark enough to read as an underline and light enough, when translucent, to keep ink
-// text legible on white.
+// A colour per person, for their highlights. Pure: the page sends it with each highlight and the
+// editor paints it as a translucent background (about 30 % alpha) with an underline in the full
+// colour. The palette is curated rather than generated: twenty mid-tone hues of similar weight,
+// each dark enough to read as an underline and light enough, when translucent, to keep ink text
+// legible on white.
+//
+// Within a desk, colours are handed out by when people joined (assignUserColors): hashing ids let
+// two people of one desk land on neighbouring blues. The palette is therefore ordered so that
+// every prefix is as spread out as possible (greedy farthest-point order in CIELAB, from blue):
+// the first few people of a desk get clearly different hues, and the close pairs of the palette
+// (amber/mustard, blue/indigo, orange/copper) only meet in desks of more than fifteen people.
 
 export const USER_COLORS = [
+  "#3f7fd9", // blue
+  "#d4a017", // amber
+  "#e0668f", // pink
+  "#2e9e8f", // teal
+  "#a0522d", // sienna
+  "#4caf50", // green
+  "#708090", // slate
+  "#8e5cc7", // violet
+  "#9bb52b", // lime
+  "#26a0c9", // cyan
   "#d9534f", // red
   "#e07b39", // orange
-  "#d4a017", // amber
-  "#9bb52b", // lime
-  "#4caf50", // green
-  "#2e9e8f", // teal
-  "#26a0c9", // cyan
-  "#3f7fd9", // blue
-  "#5c6bc0", // indigo
-  "#8e5cc7", // violet
   "#c257b5", // magenta
-  "#e0668f", // pink
-  "#a0522d", // sienna
+  "#6a8f6b", // sage
+  "#a3547a", // plum
   "#7d8f2a", // olive
   "#1f7a99", // petrol
   "#b5651d", // copper
-  "#708090", // slate
+  "#5c6bc0", // indigo
   "#c9a227", // mustard
-  "#6a8f6b", // sage
-  "#a3547a", // plum
 ] as const;
 
 export type UserColor = (typeof USER_COLORS)[number];
@@ -39,9 +45,27 @@ function fnv1a(value: string): number {
   return hash >>> 0;
 }
 
-/** The colour of a user's highlights: the same id always gets the same colour, on every page. */
+/**
+ * A colour from the id alone: the same id always gets the same colour, on every page, but two
+ * people may share one. Prefer assignUserColors where the desk's members are known.
+ */
 export function userColor(userId: string): UserColor {
   return USER_COLORS[fnv1a(userId) % USER_COLORS.length]!;
+}
+
+/**
+ * The colours of one desk: the n-th member to join gets the n-th palette colour, so the first
+ * twenty people all differ and a colour stays put while the membership does. `others` (authors
+ * who have since left the desk) get the colours after the members', in id order.
+ */
+export function assignUserColors(membersByJoining: readonly string[], others: Iterable<string> = []): Map<string, UserColor> {
+  const colors = new Map<string, UserColor>();
+  const give = (id: string) => {
+    if (!colors.has(id)) colors.set(id, USER_COLORS[colors.size % USER_COLORS.length]!);
+  };
+  membersByJoining.forEach(give);
+  [...new Set(others)].filter((id) => !colors.has(id)).sort().forEach(give);
+  return colors;
 }
 
 /** `#rrggbb` with an alpha as `rgba(...)`, for translucent highlight backgrounds. */

@@ -10,7 +10,8 @@ import { listAnnotations } from "@/lib/server/highlights";
 import { listMembers } from "@/lib/server/members";
 import { getStatement, type StatementDetail } from "@/lib/server/statements";
 import { listTags } from "@/lib/server/tags";
-import { userColor } from "@/lib/user-colors";
+import { assignUserColors, userColor } from "@/lib/user-colors";
+import type { HighlightDTO } from "@/lib/server/highlights";
 import { loadWorkspacePage } from "../../workspace";
 
 type Params = Promise<{ ws: string; id: string }>;
@@ -37,6 +38,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: statement.title };
 }
 
+/**
+ * Gives each author the colour of their place in the desk (by joining order), so that no two
+ * people of a desk share a colour; one author object per person keeps the payload small.
+ */
+function deskColors(members: ReadonlyArray<{ userId: string; joinedAt: Date }>, highlights: readonly HighlightDTO[]) {
+  const byJoining = [...members].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.userId < b.userId ? -1 : 1)).map((m) => m.userId);
+  const colors = assignUserColors(byJoining, highlights.map((h) => h.author.id));
+  const authors = new Map<string, HighlightDTO["author"]>();
+  const paint = (h: HighlightDTO): HighlightDTO => {
+    let author = authors.get(h.author.id);
+    if (!author) authors.set(h.author.id, (author = { ...h.author, color: colors.get(h.author.id) ?? h.author.color }));
+    return { ...h, author };
+  };
+  return Object.assign(paint, { colorOf: (userId: string) => colors.get(userId) ?? userColor(userId) });
+}
+
 export default async function StatementPage({ params }: { params: Params }) {
   const { ws: slug } = await params;
   const { statement, base } = await load(params);
@@ -48,6 +65,7 @@ export default async function StatementPage({ params }: { params: Params }) {
     listMembers(user, { workspaceId: workspace.id }),
   ]);
   const me = memberList.members.find((m) => m.userId === user.userId);
+  const paint = deskColors(memberList.members, [...annotations.highlights, ...annotations.orphans]);
   const assignable = memberList.members
     .filter((m) => isRole(m.role) && roleAtLeast(m.role, "checker"))
     .map((m) => ({ id: m.userId, name: m.name || m.email, role: m.role }));
@@ -74,10 +92,10 @@ export default async function StatementPage({ params }: { params: Params }) {
         statementId={statement.id}
         language={statement.language}
         revision={annotations.revision}
-        highlights={annotations.highlights}
-        orphans={annotations.orphans}
+        highlights={annotations.highlights.map(paint)}
+        orphans={annotations.orphans.map(paint)}
         can={annotations.can}
-        user={{ id: user.userId, name: me?.name || me?.email || "You", color: userColor(user.userId) }}
+        user={{ id: user.userId, name: me?.name || me?.email || "You", color: paint.colorOf(user.userId) }}
         tags={tags.map((t) => ({ id: t.id, name: t.name, color: t.color }))}
         members={assignable}
         header={<StatementHeader statement={statement} />}
