@@ -63,20 +63,25 @@ export async function migrateDatabase(url: string, root = projectRoot()): Promis
   }
   const schema = { path: "schema.prisma", content: buildSchema(provider, readModels(root)) };
   const { engine, explain, close } = await openSchemaEngine(url, schema);
+  let failure: string | undefined;
+  let applied: string[] = [];
   try {
-    const out = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
-    return { provider, applied: out.appliedMigrationNames, total: list.migrationDirectories.length };
+    applied = (await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS })).appliedMigrationNames;
   } catch (error) {
-    if (backup) {
-      const file = sqliteFilePath(url);
-      copyFileSync(backup, file);
-      for (const suffix of ["-wal", "-shm"]) rmSync(file + suffix, { force: true });
-    }
-    throw new Error(`Migration failed, nothing was changed: ${explain(error)}`);
-  } finally {
-    await close();
-    if (backup) rmSync(backup, { force: true });
+    failure = explain(error);
   }
+  // Close before restoring: an open connection would write its WAL back over the restored file.
+  await close();
+  if (backup) {
+    const file = sqliteFilePath(url);
+    if (failure) {
+      for (const suffix of ["-wal", "-shm"]) rmSync(file + suffix, { force: true });
+      copyFileSync(backup, file);
+    }
+    rmSync(backup, { force: true });
+  }
+  if (failure) throw new Error(`Migration failed, nothing was changed: ${failure}`);
+  return { provider, applied, total: list.migrationDirectories.length };
 }
 
 function lastSnapshot(provider: Provider, root: string): string | undefined {
