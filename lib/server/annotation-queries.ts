@@ -313,53 +313,48 @@ type HighlightPageRow = {
   status: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  tagId: string | null;
+  tagName: string | null;
+  tagColor: string | null;
 };
-
-type ClaimTagRow = { claimId: string; id: string; name: string; color: string };
 
 /**
  * The live highlights of a statement of this workspace, in text order (start, longer first, older
- * first), with author, claim, assignee and tags: two queries however many highlights there are.
- * The caller has checked the workspace; both queries filter on it again.
+ * first), with author, claim, assignee and tags: ONE query however many highlights there are — a
+ * claim with several tags comes back as consecutive rows, merged here. The caller has checked the
+ * workspace; the query filters on it again.
  */
 export async function loadStatementHighlights(workspaceId: string, statementId: string): Promise<PageHighlight[]> {
-  const [rows, tagRows] = await Promise.all([
-    db().$queryRaw<HighlightPageRow[]>(sql`
-      SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt",
-        h."authorId" AS "authorId", a."name" AS "authorName",
-        c."id" AS "claimId", c."claimReviewed" AS "claimReviewed", c."status" AS "status",
-        c."assigneeId" AS "assigneeId", g."name" AS "assigneeName"
-      FROM "Highlight" h
-      JOIN "Statement" s ON s."id" = h."statementId"
-      JOIN "User" a ON a."id" = h."authorId"
-      LEFT JOIN "Claim" c ON c."highlightId" = h."id"
-      LEFT JOIN "User" g ON g."id" = c."assigneeId"
-      WHERE h."statementId" = ${statementId} AND s."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL
-      ORDER BY h."start" ASC, h."end" DESC, h."createdAt" ASC, h."id" ASC`),
-    db().$queryRaw<ClaimTagRow[]>(sql`
-      SELECT ct."claimId" AS "claimId", t."id" AS "id", t."name" AS "name", t."color" AS "color"
-      FROM "ClaimTag" ct
-      JOIN "Tag" t ON t."id" = ct."tagId"
-      JOIN "Claim" c ON c."id" = ct."claimId"
-      JOIN "Highlight" h ON h."id" = c."highlightId"
-      WHERE h."statementId" = ${statementId} AND c."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL`),
-  ]);
+  const rows = await db().$queryRaw<HighlightPageRow[]>(sql`
+    SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt",
+      h."authorId" AS "authorId", a."name" AS "authorName",
+      c."id" AS "claimId", c."claimReviewed" AS "claimReviewed", c."status" AS "status",
+      c."assigneeId" AS "assigneeId", g."name" AS "assigneeName",
+      t."id" AS "tagId", t."name" AS "tagName", t."color" AS "tagColor"
+    FROM "Highlight" h
+    JOIN "Statement" s ON s."id" = h."statementId"
+    JOIN "User" a ON a."id" = h."authorId"
+    LEFT JOIN "Claim" c ON c."highlightId" = h."id"
+    LEFT JOIN "User" g ON g."id" = c."assigneeId"
+    LEFT JOIN "ClaimTag" ct ON ct."claimId" = c."id"
+    LEFT JOIN "Tag" t ON t."id" = ct."tagId"
+    WHERE h."statementId" = ${statementId} AND s."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL
+    ORDER BY h."start" ASC, h."end" DESC, h."createdAt" ASC, h."id" ASC`);
 
-  const tagsByClaim = new Map<string, Array<{ id: string; name: string; color: string }>>();
-  for (const t of tagRows) {
-    const list = tagsByClaim.get(t.claimId);
-    const tag = { id: t.id, name: t.name, color: t.color };
-    if (list) list.push(tag);
-    else tagsByClaim.set(t.claimId, [tag]);
-  }
-  for (const list of tagsByClaim.values()) list.sort((a, b) => a.name.localeCompare(b.name));
-
-  // Twenty people make a thousand highlights: one colour and one author object per person.
+  // Twenty people make a thousand highlights, with a handful of tags: one object per person and per
+  // tag, which also lets the page's payload refer to them instead of repeating them.
   const authors = new Map<string, { id: string; name: string; color: string }>();
-  return rows.map((r) => {
+  const tags = new Map<string, { id: string; name: string; color: string }>();
+  const out: PageHighlight[] = [];
+  let last: PageHighlight | undefined;
+  for (const r of rows) {
+    if (last && last.id === r.id) {
+      if (r.tagId && last.claim) last.claim.tags.push(tagOf(tags, r));
+      continue;
+    }
     let author = authors.get(r.authorId);
     if (!author) authors.set(r.authorId, (author = { id: r.authorId, name: r.authorName, color: userColor(r.authorId) }));
-    return {
+    last = {
       id: r.id,
       start: Number(r.start),
       end: Number(r.end),
@@ -379,9 +374,18 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
               claimReviewed: r.claimReviewed ?? "",
               status: r.status ?? "to_check",
               assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? "" } : null,
-              tags: tagsByClaim.get(r.claimId) ?? [],
+              tags: r.tagId ? [tagOf(tags, r)] : [],
             }
           : null,
     };
-  });
+    out.push(last);
+  }
+  for (const h of out) if (h.claim && h.claim.tags.length > 1) h.claim.tags.sort((a, b) => a.name.localeCompare(b.name));
+  return out;
+}
+
+function tagOf(tags: Map<string, { id: string; name: string; color: string }>, r: HighlightPageRow) {
+  let tag = tags.get(r.tagId!);
+  if (!tag) tags.set(r.tagId!, (tag = { id: r.tagId!, name: r.tagName ?? "", color: r.tagColor ?? "" }));
+  return tag;
 }
