@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/worker-database.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -1,7 +1,9 @@
 // Creates a fresh database for this test run — a new SQLite file, or with TEST_DATABASE=postgres a
 // new database on the local PostgreSQL cluster — migrates it with the project's own migrations,
 // and hands its URL to the test workers. Tests make their own workspaces and users, so they share
-// the database without stepping on each other.
+// the database without stepping on each other. On SQLite each worker process copies the migrated
+// file (test/worker-database.ts): two processes would otherwise queue on one file's write lock,
+// which is a property of the deployment, tested on its own in lib/db/sqlite-serialized.test.ts.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,5 +32,6 @@ export default async function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), "factdesk-test-"));
   process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
   await migrateDatabase(process.env.DATABASE_URL);
+  process.env.FACTDESK_TEST_SQLITE_TEMPLATE = path.join(dir, "test.db");
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -16,6 +16,10 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(url.slice("file:".length));
 }
 
+// Prisma's defaults (2 s to start, 5 s to finish) fail requests that merely queued behind other
+// writers on a busy machine; SQLite's busy timeout (10 s) bounds the wait instead.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export function createDb(url: string): Db {
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
@@ -23,10 +27,10 @@ export function createDb(url: string): Db {
     // WAL lets readers go on while one writer writes; the busy timeout makes concurrent writers
     // wait for the lock instead of failing with SQLITE_BUSY.
     const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }));
-    return new SqliteClient({ adapter });
+    return new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
 }
 
 export function isSqlite(url: string): boolean {
