@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/server/action";
+import { formatDateTime } from "@/lib/text/dates";
 import { WorkspaceRoleSelect } from "./workspace-role-select";
 
 type InviteData = { url: string; expiresAt: string };
@@ -73,7 +74,7 @@ function CreatedLink({ path, expiresAt }: { path: string; expiresAt: string }) {
         </Button>
       </div>
       <p className="text-xs text-emerald-900" aria-live="polite">
-        {copied ? "Copied to the clipboard. " : ""}Works once, until {new Date(expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.
+        {copied ? "Copied to the clipboard. " : ""}Works once, until <time dateTime={expiresAt}>{formatDateTime(expiresAt)}</time>.
       </p>
     </div>
   );

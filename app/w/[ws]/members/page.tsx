@@ -6,6 +6,7 @@ import { WorkspaceMembersTable } from "@/components/workspace-members-table";
 import { WorkspacePendingInvites } from "@/components/workspace-pending-invites";
 import { canManageMembers, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/roles";
 import { listMembers } from "@/lib/server/members";
+import { formatDateTime } from "@/lib/text/dates";
 import { loadWorkspacePage } from "../workspace";
 import {
   addMemberAction,
@@ -16,8 +17,6 @@ import {
 } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
-
-const expiryFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export default async function MembersPage({ params }: { params: Promise<{ ws: string }> }) {
   const { ws } = await params;
@@ -77,7 +76,7 @@ export default async function MembersPage({ params }: { params: Promise<{ ws: st
                   role: i.role,
                   email: i.email,
                   createdByName: i.createdByName,
-                  expiresLabel: expiryFormat.format(i.expiresAt),
+                  expiresLabel: formatDateTime(i.expiresAt),
                 }))}
               />
             </div>
