@@ -3,7 +3,6 @@
 
 export const MAX_HEADLINE_LENGTH = 140;
 export const MAX_TITLE_LENGTH = 300;
-const PROPOSED_TITLE_LENGTH = 80;
 
 /** A short line that does not end like a sentence or an introduction. */
 export function looksLikeHeadline(line: string): boolean {
@@ -44,16 +43,71 @@ export function proposeTitle(text: string): string {
   return openingWords(first) || "Untitled statement";
 }
 
+// Opening words: the first sentence when it is short enough to read as a title; otherwise the
+// first clause or so, cut where a reader would pause (a comma, a semicolon, a dash) or at least
+// between words, and never on a dangling "of"/"the" that makes the title read as broken off.
+const MAX_SENTENCE_TITLE_LENGTH = 120;
+const PROPOSED_TITLE_LENGTH = 100;
+// A clause shorter than this ("However,") says too little; cut at a word instead.
+const MIN_CLAUSE_LENGTH = 40;
+
+const FUNCTION_WORDS = new Set([
+  "of", "the", "a", "an", "to", "in", "by", "for", "and", "or", "with", "on", "at", "from",
+  "into", "onto", "upon", "as", "but", "nor", "its", "their", "his", "our",
+]);
+// "Mr. Ilham Aliyev" and "U.N." do not end a sentence.
+const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "gen", "col", "lt", "sgt", "jr", "sr", "art", "para", "p", "pp", "e.g", "i.e"]);
+const SENTENCE_END = /[.!?…؟。](?=["'”’»)]*(\s|$))/gu;
+// A comma, semicolon or colon (Latin or Arabic), or a dash between words.
+const CLAUSE_BREAK = /\s*(?:[,;:،؛]|\s[–—-])\s/gu;
+const TRAILING_PUNCTUATION = /[\s.,;:،؛–—-]+$/u;
+
 function openingWords(text: string): string {
   const flat = text.replace(/\s+/gu, " ").trim();
-  if (flat.length <= PROPOSED_TITLE_LENGTH) return flat.replace(/[.,;:]$/u, "");
-  const words = flat.split(" ");
+  const sentence = firstSentence(flat);
+  if (sentence.length <= MAX_SENTENCE_TITLE_LENGTH) return sentence.replace(/[.,;:،؛]$/u, "");
+
+  const window = sentence.slice(0, PROPOSED_TITLE_LENGTH + 1);
+  let clauseEnd = -1;
+  for (const match of window.matchAll(CLAUSE_BREAK)) {
+    if (match.index >= MIN_CLAUSE_LENGTH && match.index <= PROPOSED_TITLE_LENGTH) clauseEnd = match.index;
+  }
+  if (clauseEnd > 0) {
+    const clause = withoutDanglingWords(sentence.slice(0, clauseEnd));
+    if (clause.length >= MIN_CLAUSE_LENGTH) return `${clause}…`;
+  }
+
+  const words = sentence.split(" ");
   let title = "";
   for (const word of words) {
     if ((title + " " + word).trim().length > PROPOSED_TITLE_LENGTH) break;
     title = (title + " " + word).trim();
   }
+  title = withoutDanglingWords(title);
   // A single very long "word" (a URL, text without spaces) is cut by characters.
   if (!title) title = Array.from(flat).slice(0, PROPOSED_TITLE_LENGTH).join("");
-  return `${title.replace(/[\s.,;:–—-]+$/u, "")}…`;
+  return `${title.replace(TRAILING_PUNCTUATION, "")}…`;
+}
+
+/** The text up to the end of its first sentence (all of it if it has no sentence end). */
+function firstSentence(flat: string): string {
+  for (const match of flat.matchAll(SENTENCE_END)) {
+    const before = flat.slice(0, match.index);
+    const lastWord = (before.match(/[\p{L}.]+$/u)?.[0] ?? "").toLowerCase();
+    // An initial ("J. Smith") or a known abbreviation, not the end of a sentence.
+    if (match[0] === "." && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^\p{L}(\.\p{L})+$/u.test(lastWord))) continue;
+    return flat.slice(0, match.index + match[0].length);
+  }
+  return flat;
+}
+
+/** Drops trailing punctuation and function words ("… the Ministry of" → "… the Ministry"). */
+function withoutDanglingWords(phrase: string): string {
+  const words = phrase.replace(TRAILING_PUNCTUATION, "").split(" ");
+  const lastWord = () => (words.at(-1) ?? "").replace(/[^\p{L}]/gu, "").toLowerCase();
+  while (words.length > 1 && FUNCTION_WORDS.has(lastWord())) {
+    words.pop();
+    words.push((words.pop() ?? "").replace(TRAILING_PUNCTUATION, ""));
+  }
+  return words.join(" ");
 }
