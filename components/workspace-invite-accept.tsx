@@ -15,7 +15,7 @@ export function WorkspaceInviteAcceptForm({ token, workspaceName, action }: { to
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="token" value={token} />
       <FormMessage ok={state.ok} message={state.message} />
-      <SubmitButton pendingLabel="Joining…">Join {workspaceName}</SubmitButton>
+      <SubmitButton pendingLabel="Joining…" className="w-full">Join {workspaceName}</SubmitButton>
     </form>
   );
 }
@@ -62,7 +62,11 @@ export function WorkspaceInviteSignupForm({
           </Link>
         </p>
       ) : null}
-      <SubmitButton pendingLabel="Creating your account…">Create account and join</SubmitButton>
+      <div className="pt-2">
+        <SubmitButton pendingLabel="Creating your account…" className="w-full">
+          Create account and join
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { AuthCard, AuthPage } from "@/components/auth/auth-shell";
 import { WorkspaceInviteAcceptForm, WorkspaceInviteSignupForm } from "@/components/workspace-invite-accept";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/roles";
 import { getInvite } from "@/lib/server/invites";
@@ -10,6 +10,9 @@ import { acceptInviteAction, signUpAndAcceptAction } from "./actions";
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
 const linkClass = "font-medium text-accent underline underline-offset-2";
+// Same look as the primary button of the sign-in and setup cards.
+const buttonClass =
+  "inline-flex w-full items-center justify-center rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black";
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -18,77 +21,65 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const here = `/invite/${encodeURIComponent(token)}`;
 
   return (
-    <main id="main" className="mx-auto max-w-lg px-6 py-12">
-      <p className="mb-6 text-center text-lg font-semibold tracking-tight text-ink">
-        <Link href="/">Factdesk</Link>
-      </p>
+    <AuthPage>
       {invite.status !== "valid" && invite.joined ? (
-        <Card>
-          <h1 className="text-xl font-semibold text-ink">You are in</h1>
-          <p className="mt-2 text-sm text-muted">{invite.message}</p>
-          <p className="mt-6 text-sm">
-            <Link href={`/w/${invite.joined.workspaceSlug}/statements`} className={linkClass}>
-              Open {invite.joined.workspaceName}
-            </Link>
-          </p>
-        </Card>
+        <AuthCard title="You are in" description={invite.message}>
+          <Link href={`/w/${invite.joined.workspaceSlug}/statements`} className={buttonClass}>
+            Open {invite.joined.workspaceName}
+          </Link>
+        </AuthCard>
       ) : invite.status !== "valid" ? (
-        <Card>
-          <h1 className="text-xl font-semibold text-ink">This invite can’t be used</h1>
-          <p className="mt-2 text-sm text-muted">{invite.message}</p>
-          <p className="mt-6 text-sm">
-            {user ? (
-              <Link href="/workspaces" className={linkClass}>
-                Go to your workspaces
-              </Link>
-            ) : (
-              <Link href="/sign-in" className={linkClass}>
-                Sign in
-              </Link>
-            )}
-          </p>
-        </Card>
-      ) : (
-        <div className="space-y-6">
-          <Card>
-            <h1 className="text-xl font-semibold text-ink">Join {invite.workspaceName}</h1>
-            <p className="mt-2 text-sm text-ink">
-              {invite.inviterName || "An admin"} invited you to join <strong>{invite.workspaceName}</strong> on Factdesk as{" "}
-              <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>.
-            </p>
-            <p className="mt-1 text-sm text-muted">
-              {ROLE_LABELS[invite.role]}: {ROLE_DESCRIPTIONS[invite.role]}
-            </p>
-            {invite.email ? <p className="mt-1 text-sm text-muted">This invite is for {invite.email}.</p> : null}
-            <div className="mt-6">
-              {user ? (
-                <>
-                  <p className="mb-3 text-sm text-muted">
-                    Signed in as {user.name ? `${user.name} (${user.email})` : user.email}.
-                  </p>
-                  <WorkspaceInviteAcceptForm token={token} workspaceName={invite.workspaceName} action={acceptInviteAction} />
-                </>
-              ) : (
-                <p className="text-sm text-ink">
-                  Already have an account?{" "}
-                  <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className={linkClass}>
-                    Sign in to accept
-                  </Link>
-                </p>
-              )}
-            </div>
-          </Card>
-          {user ? null : (
-            <Card>
-              <h2 className="text-base font-semibold text-ink">New to Factdesk? Create your account</h2>
-              <p className="mt-1 text-sm text-muted">You will join {invite.workspaceName} right away.</p>
-              <div className="mt-4">
-                <WorkspaceInviteSignupForm token={token} email={invite.email} action={signUpAndAcceptAction} />
-              </div>
-            </Card>
+        <AuthCard title="This invite can’t be used" description={invite.message}>
+          {user ? (
+            <Link href="/workspaces" className={buttonClass}>
+              Go to your workspaces
+            </Link>
+          ) : (
+            <Link href="/sign-in" className={buttonClass}>
+              Sign in
+            </Link>
           )}
-        </div>
+        </AuthCard>
+      ) : (
+        <>
+          <AuthCard
+            title={`Join ${invite.workspaceName}`}
+            description={
+              <>
+                <p className="text-ink">
+                  {invite.inviterName || "An admin"} invited you to join <strong>{invite.workspaceName}</strong> on Factdesk as{" "}
+                  <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>.
+                </p>
+                <p className="mt-2">
+                  {ROLE_LABELS[invite.role]}: {ROLE_DESCRIPTIONS[invite.role]}
+                </p>
+                {invite.email ? <p className="mt-2">This invite is for {invite.email}.</p> : null}
+              </>
+            }
+          >
+            {user ? (
+              <>
+                <p className="mb-3 text-sm text-muted">
+                  Signed in as {user.name ? `${user.name} (${user.email})` : user.email}.
+                </p>
+                <WorkspaceInviteAcceptForm token={token} workspaceName={invite.workspaceName} action={acceptInviteAction} />
+              </>
+            ) : (
+              <p className="text-sm text-ink">
+                Already have an account?{" "}
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className={linkClass}>
+                  Sign in to accept
+                </Link>
+              </p>
+            )}
+          </AuthCard>
+          {user ? null : (
+            <AuthCard level={2} title="New to Factdesk? Create your account" description={`You will join ${invite.workspaceName} right away.`}>
+              <WorkspaceInviteSignupForm token={token} email={invite.email} action={signUpAndAcceptAction} />
+            </AuthCard>
+          )}
+        </>
       )}
-    </main>
+    </AuthPage>
   );
 }
