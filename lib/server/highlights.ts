@@ -217,8 +217,8 @@ export type ListAnnotationsInput = z.input<typeof ListAnnotationsSchema>;
 
 /**
  * Everything the statement page paints: the current text, its highlights in text order and the
- * orphans. Three raw queries whatever the number of highlights (access with the text, highlights
- * with authors and claims, claim tags), selecting only the columns the page shows; see
+ * orphans. Two raw queries whatever the number of highlights (access with the current text; the
+ * highlights with authors, claims and tags), selecting only the columns the page shows; see
  * annotation-queries.ts for why not Prisma's nested selects.
  */
 export async function listAnnotations(actor: Actor, input: ListAnnotationsInput): Promise<Annotations> {
