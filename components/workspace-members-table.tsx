@@ -39,16 +39,22 @@ export function WorkspaceMembersTable({
         <tbody className="divide-y divide-line">
           {members.map((member) => (
             <tr key={member.membershipId} className="align-top">
-              <td className="whitespace-nowrap px-4 py-3 font-medium text-ink">
-                {member.name || "—"}
-                {member.isYou ? <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-normal text-muted">you</span> : null}
+              {/* Rows stay top-aligned (a status line may appear under the controls); the text
+                  cells are as tall as a button so names sit level with the role select. */}
+              <td className="px-4 py-3 font-medium text-ink">
+                <div className="flex min-h-[38px] flex-wrap items-center gap-x-2" dir="auto">
+                  {member.name || "—"}
+                  {member.isYou ? <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-normal text-muted">you</span> : null}
+                </div>
               </td>
-              <td className="px-4 py-3 text-muted">{member.email}</td>
+              <td className="px-4 py-3 text-muted">
+                <div className="flex min-h-[38px] items-center break-all">{member.email}</div>
+              </td>
               <td className="px-4 py-3">
                 {canManage ? (
                   <RoleForm workspaceId={workspaceId} member={member} action={changeRoleAction} />
                 ) : (
-                  <span className="text-ink">{ROLE_LABELS[member.role]}</span>
+                  <div className="flex min-h-[38px] items-center text-ink">{ROLE_LABELS[member.role]}</div>
                 )}
               </td>
               <td className="px-4 py-3 text-right">
