@@ -3,7 +3,8 @@
 // arrives while an interactive transaction awaits runs *inside* that transaction — and is undone
 // if it rolls back. This factory makes every query wait for the open transaction to finish, and
 // starts transactions with BEGIN IMMEDIATE so a transaction that reads before it writes waits
-// (busy timeout) for another process's write instead of failing with SQLITE_BUSY.
+// (busy timeout) for another process's write instead of failing with SQLITE_BUSY. It also sets
+// synchronous = NORMAL, the usual pairing with WAL.
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
 class Lock {
@@ -31,7 +32,10 @@ type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 function serialise(adapter: Adapter): Adapter {
-  const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+  const client = (adapter as unknown as { client: { prepare(sql: string): unknown; pragma(sql: string): unknown } }).client;
+  // In WAL mode NORMAL still never corrupts the database; it skips the disk sync on each commit
+  // (a power cut may lose the last commits, not an application crash).
+  client.pragma("synchronous = NORMAL");
   const prepare = client.prepare.bind(client);
   client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 
