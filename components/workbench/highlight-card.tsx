@@ -21,8 +21,9 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 export function quoteExcerpt(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  // Only the start can show: flatten that, not a whole long quote (a panel lists a thousand).
+  const flat = text.slice(0, max * 2).replace(/\s+/g, " ").trim();
+  return flat.length > max || text.length > max * 2 ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
 export function HighlightCard({ highlight: h, compact = false }: { highlight: WorkbenchHighlight; compact?: boolean }) {

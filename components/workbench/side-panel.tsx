@@ -1,7 +1,7 @@
 "use client";
 // The right-hand column: filters, the claims and notes in text order (one opens into its editor),
 // and the orphans a correction could not place.
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { FieldErrors } from "@/lib/server/errors";
 import { ClaimEditor, type ClaimEditorProps } from "./claim-editor";
 import { HighlightCard, quoteExcerpt, Swatch } from "./highlight-card";
@@ -123,50 +123,24 @@ export function SidePanel(p: SidePanelProps) {
           </p>
         ) : (
           <ol aria-label="Highlights in text order" className="divide-y divide-line">
-            {p.highlights.map((h) => {
-              const open = p.openId === h.id;
-              const active = p.activeId === h.id;
-              return (
-                <li key={h.id} id={`hl-item-${h.id}`} data-item-id={h.id} className={`px-4 py-3 ${active ? "bg-stone-50" : ""} ${h.state === "failed" ? "bg-red-50/60" : ""}`} style={active ? { boxShadow: `inset 3px 0 0 ${h.author.color}` } : undefined}>
-                  <button
-                    type="button"
-                    aria-expanded={open}
-                    aria-label={`${h.kind === "claim" ? "Claim" : "Note"} by ${h.author.name}: ${quoteExcerpt(h.exact, 80)}`}
-                    onClick={() => (open ? p.onOpen(null) : p.onOpen(h.id))}
-                    className="block w-full rounded-md text-left"
-                  >
-                    <HighlightCard highlight={h} />
-                  </button>
-                  {h.state === "failed" ? (
-                    <div role="alert" className="mt-2 space-y-2 text-sm text-red-900">
-                      <p>Not saved: {h.error}</p>
-                      <div className="flex gap-2">
-                        <button type="button" onClick={() => p.onRetry(h.id)} className="rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black">
-                          Retry
-                        </button>
-                        <button type="button" onClick={() => p.onDiscard(h.id)} className="rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
-                          Discard
-                        </button>
-                      </div>
-                    </div>
-                  ) : null}
-                  {open && !h.state ? (
-                    <ClaimEditor
-                      key={h.id}
-                      highlight={h}
-                      can={p.can}
-                      userId={p.userId}
-                      tags={p.tags}
-                      members={p.members}
-                      onSaveClaim={p.onSaveClaim}
-                      onSaveHighlight={p.onSaveHighlight}
-                      onDelete={p.onDelete}
-                      onClose={() => p.onOpen(null)}
-                    />
-                  ) : null}
-                </li>
-              );
-            })}
+            {p.highlights.map((h) => (
+              <HighlightRow
+                key={h.id}
+                highlight={h}
+                open={p.openId === h.id}
+                active={p.activeId === h.id}
+                onOpen={p.onOpen}
+                onRetry={p.onRetry}
+                onDiscard={p.onDiscard}
+                onSaveClaim={p.onSaveClaim}
+                onSaveHighlight={p.onSaveHighlight}
+                onDelete={p.onDelete}
+                can={p.can}
+                userId={p.userId}
+                tags={p.tags}
+                members={p.members}
+              />
+            ))}
           </ol>
         )}
         <div className="border-t border-line px-4 py-3 text-xs text-muted">
@@ -179,6 +153,43 @@ export function SidePanel(p: SidePanelProps) {
     </aside>
   );
 }
+
+type RowProps = Pick<SidePanelProps, "onOpen" | "onRetry" | "onDiscard" | "onSaveClaim" | "onSaveHighlight" | "onDelete" | "can" | "userId" | "tags" | "members"> & {
+  highlight: WorkbenchHighlight;
+  open: boolean;
+  active: boolean;
+};
+
+// A statement can have a thousand highlights: a row re-renders only when its own props change.
+const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, onOpen, onRetry, onDiscard, ...editor }: RowProps) {
+  return (
+    <li id={`hl-item-${h.id}`} data-item-id={h.id} className={`px-4 py-3 ${active ? "bg-stone-50" : ""} ${h.state === "failed" ? "bg-red-50/60" : ""}`} style={active ? { boxShadow: `inset 3px 0 0 ${h.author.color}` } : undefined}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-label={`${h.kind === "claim" ? "Claim" : "Note"} by ${h.author.name}: ${quoteExcerpt(h.exact, 80)}`}
+        onClick={() => onOpen(open ? null : h.id)}
+        className="block w-full rounded-md text-left"
+      >
+        <HighlightCard highlight={h} />
+      </button>
+      {h.state === "failed" ? (
+        <div role="alert" className="mt-2 space-y-2 text-sm text-red-900">
+          <p>Not saved: {h.error}</p>
+          <div className="flex gap-2">
+            <button type="button" onClick={() => onRetry(h.id)} className="rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black">
+              Retry
+            </button>
+            <button type="button" onClick={() => onDiscard(h.id)} className="rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+              Discard
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {open && !h.state ? <ClaimEditor key={h.id} highlight={h} {...editor} onClose={() => onOpen(null)} /> : null}
+    </li>
+  );
+});
 
 function Orphans({ orphans, hasSelection, can, userId, onReattach }: SidePanelProps) {
   const [messages, setMessages] = useState<Record<string, string>>({});
