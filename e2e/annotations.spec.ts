@@ -174,6 +174,46 @@ test("an editor corrects the text: highlights follow it, the one whose passage i
   await editor.context().close();
 });
 
+test("the correction text cannot be typed into before the page is ready, and saves exactly what was typed", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("editor"), viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  // Hold the scripts back: the server's HTML is shown, React has not taken over yet. Hydration
+  // writes a textarea's default text back into it, so a paste made now would be lost, or doubled
+  // by the next one.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js"), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${statementPath}/correct`, { waitUntil: "domcontentloaded" });
+  const textarea = page.getByLabel("Statement text");
+  const before = await textarea.inputValue();
+  await expect(textarea).not.toBeEditable();
+  release();
+
+  const first = `${before}\n\nA closing line, pasted while the page was loading.`;
+  await textarea.fill(first); // waits until the page is ready
+  await page.getByRole("button", { name: "Save correction" }).click();
+  const saved = page.getByRole("status").filter({ hasText: "Saved as revision" });
+  await expect(saved).toBeVisible();
+  const revision = Number(/revision (\d+)/.exec((await saved.textContent()) ?? "")?.[1]);
+  await expect(textarea).toHaveValue(first);
+
+  // A second correction on the same form, after React reset it.
+  const second = first.replace("A closing line, pasted", "A closing line, corrected");
+  await textarea.fill(second);
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved as revision ${revision + 1}:` })).toBeVisible();
+  await expect(textarea).toHaveValue(second);
+
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await page.goto(`${statementPath}/correct`);
+  await expect(page.getByLabel("Statement text")).toBeEditable();
+  expect(await page.getByLabel("Statement text").inputValue()).toBe(second);
+  await context.close();
+});
+
 test("the tags page: editors manage the taxonomy, checkers see it", async ({ browser }) => {
   const editor = await open(browser, "editor");
   await editor.getByRole("link", { name: "Tags", exact: true }).click();

@@ -2,13 +2,20 @@
 // Correcting a statement's text: edit it in place or paste the new version over it. Highlights
 // follow the text; those that cannot be placed become orphans, shown on the statement page.
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Field, TextArea } from "@/components/ui/field";
 import type { ActionState } from "@/lib/server/action";
 
 type Outcome = { revision: number; placed: number; orphaned: number };
+
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and while hydrating, true once React owns the page. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 export function CorrectionForm({
   action,
@@ -27,6 +34,10 @@ export function CorrectionForm({
 }) {
   const [state, formAction] = useActionState(action, { ok: false } as ActionState<Outcome>);
   const base = state.values?.baseRevision ?? String(revision);
+  // Hydrating a <textarea> writes its default text back into it, discarding what was typed or
+  // pasted before; a paste racing with that lands next to the old text and saves it twice. So the
+  // text is read-only until the page is hydrated.
+  const hydrated = useHydrated();
   return (
     <form action={formAction} className="space-y-5">
       <input type="hidden" name="workspaceId" value={workspaceId} />
@@ -40,6 +51,7 @@ export function CorrectionForm({
         errors={state.errors?.text}
         rows={22}
         dir="auto"
+        readOnly={!hydrated}
         className="block w-full rounded-md border border-line bg-white px-4 py-3 font-serif text-base leading-relaxed shadow-sm focus:border-accent"
       />
       <Field label="What changed (optional)" name="note" defaultValue={state.values?.note ?? ""} errors={state.errors?.note} hint="For example: “Fixed the figure in paragraph 3 from the official transcript.”" />
