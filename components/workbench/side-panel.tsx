@@ -1,7 +1,7 @@
 "use client";
 // The right-hand column: filters, the claims and notes in text order (one opens into its editor),
 // and the orphans a correction could not place.
-import { memo, useMemo, useState } from "react";
+import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { FieldErrors } from "@/lib/server/errors";
 import { ClaimEditor, type ClaimEditorProps } from "./claim-editor";
 import { HighlightCard, quoteExcerpt, Swatch } from "./highlight-card";
@@ -36,7 +36,16 @@ export type SidePanelProps = {
 
 const SELECT = "block w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm shadow-sm focus:border-accent";
 
+/** Rows in the server's HTML and the first client render; the rest follow in a transition. */
+const FIRST_ROWS = 40;
+
 export function SidePanel(p: SidePanelProps) {
+  // A statement can have a thousand highlights. Rendering (and hydrating) all their rows up front
+  // would hold back the text; the first screenfuls come with the page, the rest right after.
+  const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    startTransition(() => setRowLimit(Infinity));
+  }, []);
   const people = useMemo(() => {
     const seen = new Map<string, { id: string; name: string; color: string }>();
     for (const h of [...p.allHighlights, ...p.orphans]) seen.set(h.author.id, h.author);
@@ -123,7 +132,7 @@ export function SidePanel(p: SidePanelProps) {
           </p>
         ) : (
           <ol aria-label="Highlights in text order" className="divide-y divide-line">
-            {p.highlights.map((h) => (
+            {p.highlights.slice(0, rowLimit).map((h) => (
               <HighlightRow
                 key={h.id}
                 highlight={h}
