@@ -46,7 +46,7 @@ export function StatementTable({ items, base, state }: { items: StatementListIte
         <thead className="border-b border-line bg-stone-50/60 text-muted">
           <tr>
             <SortHeader label="Title" sort="title" base={base} state={state} />
-            <th scope="col" className="w-44 px-4 py-3 font-medium">
+            <th scope="col" className="w-52 px-4 py-3 font-medium">
               Speaker
             </th>
             <th scope="col" className="w-36 px-4 py-3 font-medium">

@@ -9,7 +9,7 @@ export function NotFoundNotice() {
   return (
     <Card className="p-8 text-center">
       <h1 className="text-xl font-semibold tracking-tight text-ink">Page not found</h1>
-      <p className="mt-2 text-sm text-muted">This page does not exist or you do not have access to it.</p>
+      <p className="mt-2 text-balance text-sm text-muted">This page does not exist or you do not have access to it.</p>
       <p className="mt-6">
         <Link
           href="/workspaces"

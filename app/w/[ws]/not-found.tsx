@@ -5,7 +5,7 @@ import { NotFoundNotice } from "@/components/ui/not-found-notice";
 // the app-wide 404, which says the same.
 export default function WorkspaceItemNotFound() {
   return (
-    <div className="mx-auto max-w-md pt-8">
+    <div className="mx-auto max-w-sm pt-8">
       <NotFoundNotice />
     </div>
   );
