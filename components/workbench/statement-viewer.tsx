@@ -94,9 +94,10 @@ function buildBlock(offsetMap: OffsetMap, clipped: ClippedSpan<WorkbenchHighligh
 }
 
 function Paragraph({ attributes, children }: RenderElementProps) {
-  // Paragraphs far off screen skip layout and paint until scrolled near.
+  // No content-visibility here: statements mix one-line and long paragraphs, so any intrinsic-size
+  // guess left the page far taller (or shorter) than its text until scrolled through.
   return (
-    <p {...attributes} dir="auto" className="mb-[1.1em] whitespace-pre-line break-words [contain-intrinsic-size:auto_6em] [content-visibility:auto] last:mb-0">
+    <p {...attributes} dir="auto" className="mb-[1.1em] whitespace-pre-line break-words last:mb-0">
       {children}
     </p>
   );
