@@ -3,10 +3,13 @@
 //       better-sqlite3 prepared inserts of the same rows in one transaction;
 //   (b) the statement list with 10,000 statements (first page, a middle page, sorted by title, a
 //       text filter) through listStatements, against the raw COUNT + LIMIT query it stands for;
-//   (c) the annotation workbench: see ./annotations.ts.
+//   (c) the annotation workbench in-process: see ./annotations.ts;
+//   (d) the statement page and create-highlight over HTTP (./annotations-http.ts) and decorating
+//       1,000 highlights in Chromium (./browser-decorate.ts), on a production build.
 // Run under `tsx --conditions react-server` (the npm script does) so 'server-only' resolves.
 // Timings are reported here and never asserted in tests.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -158,12 +161,28 @@ async function main() {
   const { benchAnnotations } = await import("./annotations");
   rows.push(...(await benchAnnotations()));
 
+  // (d) the statement page and the create-highlight action over HTTP on `next start`, and
+  // decorating in Chromium: both need a production build of the current code, made here (the
+  // same directory the e2e tests build into) unless BENCH_REUSE_BUILD=1 and one exists.
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
+  if (process.env.BENCH_REUSE_BUILD !== "1" || !existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log(`building the app into ${distDir} for the HTTP and browser workloads…`);
+    execFileSync("npx", ["next", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+  }
+  const { benchAnnotationsHttp } = await import("./annotations-http");
+  rows.push(...(await benchAnnotationsHttp({ distDir })));
+  const { benchBrowserDecorate } = await import("./browser-decorate");
+  rows.push(...(await benchBrowserDecorate({ distDir })));
+
   console.log();
   console.log(formatTable(rows));
   console.log();
   console.log("baseline: (a) raw better-sqlite3 prepared inserts of the same rows in one transaction;");
   console.log("          (b) the raw COUNT + LIMIT/OFFSET query on the same database;");
-  console.log("          (c) as described in scripts/bench/annotations.ts. ratio = p50 / baseline p50.");
+  console.log("          (c), (d) as described in scripts/bench/annotations*.ts and browser-decorate.ts. ratio = p50 / baseline p50.");
   mkdirSync("bench-results", { recursive: true });
   const out = path.join("bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), statements: N, runs: RUNS, rows }, null, 2));
