@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { isRole, roleAtLeast, type Role } from "../roles";
+import type { Role } from "../roles";
 import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
 import { userColor } from "../user-colors";
 import { db } from "./db";
-import { Forbidden, NotFound, Unauthenticated } from "./errors";
-import type { Actor, WorkspaceAccess } from "./permissions";
+import { NotFound, Unauthenticated } from "./errors";
+import type { HighlightDTO } from "./highlights";
+import { checkMembership, type Actor, type WorkspaceAccess } from "./permissions";
 
 // The annotation workbench's hot paths in raw SQL: the statement page reads every highlight of a
 // statement, and up to dozens of people create highlights at once on SQLite's single writer. Prisma's
@@ -24,18 +25,11 @@ type AccessColumns = { role: string | null; wsId: string | null; wsSlug: string 
 /** The membership part of a query: `m` and `w` joined for the actor and the workspace id. */
 const accessSelect = sql`m."role" AS "role", w."id" AS "wsId", w."slug" AS "wsSlug", w."name" AS "wsName"`;
 
-/**
- * The same decisions as requireRole (permissions.ts), from columns read along with the page's own
- * data: no membership (or an unknown role) is NotFound like a missing workspace, too small a role
- * is Forbidden with the same message.
- */
+/** requireRole's decision (checkMembership), from columns read along with the page's own data. */
 export function accessFromRow(row: AccessColumns | undefined, minimum: Role): WorkspaceAccess {
-  if (!row || !row.wsId || !isRole(row.role)) throw new NotFound("workspace");
-  const role = row.role;
-  if (!roleAtLeast(role, minimum)) {
-    throw new Forbidden(`This needs the ${minimum} role or higher; you are a ${role} in this workspace.`);
-  }
-  return { id: row.wsId, slug: row.wsSlug ?? "", name: row.wsName ?? "", role };
+  const membership =
+    row?.wsId && row.role !== null ? { role: row.role, workspace: { id: row.wsId, slug: row.wsSlug ?? "", name: row.wsName ?? "" } } : null;
+  return checkMembership(membership, minimum);
 }
 
 function checkedActor(actor: Actor | null | undefined, workspaceId: string): Actor {
@@ -252,26 +246,8 @@ export async function insertHighlight(h: NewHighlight): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------
 // listAnnotations: the page's read
 
-export type PageHighlight = {
-  id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  kind: string;
-  body: string;
-  orphaned: boolean;
-  createdAt: Date;
-  author: { id: string; name: string; color: string };
-  claim: {
-    id: string;
-    claimReviewed: string;
-    status: string;
-    assignee: { id: string; name: string } | null;
-    tags: Array<{ id: string; name: string; color: string }>;
-  } | null;
-};
+/** A highlight as the page reads it: the DTO before its kind is narrowed. */
+export type PageHighlight = Omit<HighlightDTO, "kind" | "clientId"> & { kind: string };
 
 type PageAccessRow = AccessColumns & { statementId: string | null; number: number | null; text: string | null };
 

@@ -26,6 +26,18 @@ export async function requireRole(
     where: { userId: actor.userId, workspace: "id" in workspace ? { id: workspace.id } : { slug: workspace.slug } },
     select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
   });
+  return checkMembership(membership, minimum);
+}
+
+/**
+ * The access decision itself, for a membership however it was read (raw SQL hot paths read it in
+ * the same query as their data): none, or an unknown role, is NotFound like a missing workspace;
+ * too small a role is Forbidden.
+ */
+export function checkMembership(
+  membership: { role: string; workspace: { id: string; slug: string; name: string } } | null | undefined,
+  minimum: Role,
+): WorkspaceAccess {
   if (!membership || !isRole(membership.role)) throw new NotFound("workspace");
   const role = membership.role;
   if (!roleAtLeast(role, minimum)) {
