@@ -12,12 +12,12 @@
 // From scripts/bench/run.ts (after it has set DATABASE_URL to a migrated database):
 //   rows.push(...(await benchAnnotationsHttp()));
 // or alone: npx tsx --conditions react-server scripts/bench/annotations-http.ts
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { DEMO_STATEMENTS } from "../../lib/demo/statements";
+import { startServer, stopServer } from "./next-server";
 import { percentile, type Row } from "./table";
 
 export type HttpBenchOptions = { highlights?: number; people?: number; writers?: number; runs?: number; rounds?: number; port?: number; distDir?: string };
@@ -76,43 +76,6 @@ async function seed(highlights: number, people: number) {
   return { workspace, users, checkers, tags, busy, empty, target, words, firstWords: stored.slice(0, 40) };
 }
 
-async function startServer(port: number, distDir: string): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: distDir,
-      FACTDESK_BENCH: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef",
-      AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://localhost:${port}/sign-in`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  stopServer(server);
-  throw new Error(`next start on port ${port} did not answer within 2 minutes`);
-}
-
-function stopServer(server: ChildProcess) {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-}
-
 /** Signs in through Auth.js's credentials callback, as the sign-in form does; returns the Cookie header. */
 async function signIn(base: string, email: string): Promise<string> {
   const jar = new Map<string, string>();
@@ -167,7 +130,7 @@ export async function benchAnnotationsHttp(options: HttpBenchOptions = {}): Prom
   if (process.env.DATABASE_URL.startsWith("file:./")) process.env.DATABASE_URL = `file:${path.resolve(process.env.DATABASE_URL.slice(5))}`;
   const world = await seed(highlights, people);
   const createId = actionId(distDir, "createHighlightAction", "app/w/[ws]/statements/[id]/actions.ts");
-  const server = await startServer(port, distDir);
+  const server = await startServer(port, distDir, { NODE_ENV: "production", FACTDESK_BENCH: "1" });
   const base = `http://localhost:${port}`;
   const rows: Row[] = [];
   try {

@@ -7,13 +7,13 @@
 // Use from scripts/bench/run.ts (after it has set DATABASE_URL and migrated):
 //   rows.push(...(await benchBrowserDecorate()));
 // or alone: npx tsx --conditions react-server scripts/bench/browser-decorate.ts
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { DEMO_STATEMENTS } from "../../lib/demo/statements";
+import { startServer, stopServer } from "./next-server";
 import { percentile, type Row } from "./table";
 
 export type BrowserBenchOptions = { highlights?: number; users?: number; runs?: number; port?: number; distDir?: string };
@@ -52,36 +52,6 @@ async function seed(highlights: number, users: number) {
     made++;
   }
   return { email: people[0]!.email, path: `/w/${desk.slug}/statements/${statementId}` };
-}
-
-async function startServer(port: number, distDir: string): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://localhost:${port}/sign-in`);
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  stopServer(server);
-  throw new Error(`next start on port ${port} did not answer within 2 minutes`);
-}
-
-function stopServer(server: ChildProcess) {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
 }
 
 function stats(times: number[]) {
