@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
+import { StatementMetadataFields } from "@/components/statement-metadata-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/server/action";
@@ -33,15 +34,7 @@ export function StatementPasteForm({
         <input type="hidden" name="workspaceId" value={workspaceId} />
         <input type="hidden" name="ws" value={slug} />
         <Field label="Title" name="title" defaultValue={v.title} errors={e.title} maxLength={300} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Speaker or organisation" name="speaker" defaultValue={v.speaker} errors={e.speaker} maxLength={200} />
-          <Field label="Outlet" name="outlet" defaultValue={v.outlet} errors={e.outlet} maxLength={200} />
-        </div>
-        <Field label="Source URL" name="url" type="url" inputMode="url" placeholder="https://" defaultValue={v.url} errors={e.url} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Publication date" name="publishedAt" type="date" defaultValue={v.publishedAt} errors={e.publishedAt} />
-          <Field label="Language" name="language" defaultValue={v.language} errors={e.language} hint="A code such as en, fr, ru or az." maxLength={35} />
-        </div>
+        <StatementMetadataFields values={v} errors={e} />
         <TextArea
           label="Text"
           name="text"

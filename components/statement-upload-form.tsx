@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Card } from "@/components/ui/card";
-import { Field, FieldError } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field";
+import { StatementMetadataFields } from "@/components/statement-metadata-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/server/action";
@@ -52,15 +53,7 @@ export function StatementUploadForm({
           />
           <FieldError id="upload-files-error" errors={fileErrors} />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="upload-speaker" label="Speaker or organisation" name="speaker" defaultValue={v.speaker} errors={e.speaker} maxLength={200} />
-          <Field id="upload-outlet" label="Outlet" name="outlet" defaultValue={v.outlet} errors={e.outlet} maxLength={200} />
-        </div>
-        <Field id="upload-url" label="Source URL" name="url" type="url" inputMode="url" placeholder="https://" defaultValue={v.url} errors={e.url} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="upload-publishedAt" label="Publication date" name="publishedAt" type="date" defaultValue={v.publishedAt} errors={e.publishedAt} />
-          <Field id="upload-language" label="Language" name="language" defaultValue={v.language} errors={e.language} hint="A code such as en, fr, ru or az." maxLength={35} />
-        </div>
+        <StatementMetadataFields values={v} errors={e} idPrefix="upload-" />
         <FormMessage ok={state.ok} message={state.message} />
         <SubmitButton pendingLabel="Uploading…">Upload and import</SubmitButton>
       </form>
