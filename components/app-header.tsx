@@ -16,11 +16,15 @@ async function signOutAction() {
 
 export function workspaceNavItems(workspace: HeaderWorkspace): NavItem[] {
   const base = `/w/${workspace.slug}`;
-  const items: NavItem[] = [
-    { href: `${base}/statements`, label: "Statements" },
+  const items: NavItem[] = [{ href: `${base}/statements`, label: "Statements" }];
+  if (roleAtLeast(workspace.role, "checker")) items.push({ href: `${base}/my-work`, label: "My work" });
+  if (roleAtLeast(workspace.role, "editor")) items.push({ href: `${base}/review`, label: "Review" });
+  items.push(
     { href: `${base}/tags`, label: "Tags" },
+    { href: `${base}/rating-scale`, label: "Rating scale" },
     { href: `${base}/members`, label: "Members" },
-  ];
+  );
+  if (roleAtLeast(workspace.role, "editor")) items.push({ href: `${base}/activity`, label: "Activity" });
   if (roleAtLeast(workspace.role, "admin")) items.push({ href: `${base}/settings`, label: "Settings" });
   return items;
 }

@@ -2,6 +2,8 @@
 // Editing one highlight in the side panel: a claim's "claim reviewed", status, assignee and tags,
 // or a note's body; deleting it. Controls appear only for people who may use them (the service
 // layer enforces the same rules).
+import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useState } from "react";
 import type { FieldErrors } from "@/lib/server/errors";
 import { STATUS_LABELS, type Can, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
@@ -37,6 +39,7 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; errors?: FieldErrors } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const pathname = usePathname();
 
   const mayEditClaim = can.annotate && h.kind === "claim" && claim !== null && !h.state;
   const mayChange = can.annotate && !h.state && (h.author.id === userId || can.moderate);
@@ -79,11 +82,18 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
   }
 
   const idBase = `hl-${h.id}`;
+  // The claim page lives beside the statements: /w/<slug>/claims/<id>.
+  const claimHref = claim ? `${pathname.split("/statements/")[0]}/claims/${claim.id}` : null;
   return (
     <div className="mt-3 space-y-4 border-t border-line pt-4" role="group" aria-label={h.kind === "claim" ? "Claim editor" : "Note editor"}>
       <blockquote dir="auto" className="border-l-2 pl-3 font-serif text-[0.95rem] leading-snug text-ink/90" style={{ borderColor: h.author.color }}>
         {h.exact}
       </blockquote>
+      {claimHref ? (
+        <Link href={claimHref} className="inline-block text-sm font-medium text-accent hover:underline">
+          Open claim: sources, verdict and discussion →
+        </Link>
+      ) : null}
       {h.kind === "claim" && claim ? (
         <form onSubmit={saveClaim} className="space-y-4">
           <div className="space-y-1">

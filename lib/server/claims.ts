@@ -99,3 +99,48 @@ async function requireAssignable(workspaceId: string, userId: string): Promise<v
     throw new Invalid(message, { assigneeId: [message] });
   }
 }
+
+export type ClaimOverview = ClaimSummary & {
+  quote: string;
+  highlightId: string;
+  orphaned: boolean;
+  statement: { id: string; title: string; speaker: string; publishedAt: string | null };
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** One claim with what its page heads with: the quote, its statement and who highlighted it. */
+export async function getClaim(actor: Actor, input: { workspaceId: string; claimId: string }): Promise<ClaimOverview> {
+  const ws = await requireRole(actor, { id: input.workspaceId }, "viewer");
+  const claimId = typeof input.claimId === "string" ? input.claimId.slice(0, 100) : "";
+  const row = await db().claim.findFirst({
+    where: { id: claimId, workspaceId: ws.id, highlight: { deletedAt: null } },
+    select: {
+      ...claimSelect,
+      createdAt: true,
+      updatedAt: true,
+      highlight: {
+        select: {
+          id: true,
+          exact: true,
+          orphaned: true,
+          author: { select: { id: true, name: true } },
+          statement: { select: { id: true, title: true, speaker: true, publishedAt: true } },
+        },
+      },
+    },
+  });
+  if (!row) throw new NotFound("claim");
+  const { highlight } = row;
+  return {
+    ...toClaimSummary(row),
+    quote: highlight.exact,
+    highlightId: highlight.id,
+    orphaned: highlight.orphaned,
+    statement: { ...highlight.statement, publishedAt: highlight.statement.publishedAt?.toISOString() ?? null },
+    createdBy: highlight.author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -201,7 +201,7 @@ async function findHighlight(workspaceId: string, highlightId: string) {
       body: true,
       exact: true,
       orphaned: true,
-      claim: { select: { id: true, _count: { select: { sources: true, verdicts: true, comments: true } } } },
+      claim: { select: { id: true, verdict: { select: { id: true } }, _count: { select: { sources: true, comments: true } } } },
       statement: { select: { currentRevision: true } },
     },
   });
@@ -385,7 +385,7 @@ export async function updateHighlight(actor: Actor, input: UpdateHighlightInput)
   const toNote = highlight.kind === "claim" && kind === "note";
   if (toNote && highlight.claim) {
     const c = highlight.claim._count;
-    if (c.sources + c.verdicts + c.comments > 0) {
+    if (c.sources + c.comments > 0 || highlight.claim.verdict) {
       throw new Conflict("This claim already has sources, verdicts or comments; it cannot become a note.", { kind: ["The claim has research attached."] });
     }
   }
