@@ -2,7 +2,7 @@
 // first) in the system's Chromium. Each run gets fresh SQLite databases under e2e/.data/:
 //   - port 3100: the seeded world of e2e/support/world.ts, for every spec but first-run;
 //   - port 3101: an empty database, for the first-run setup of the first admin.
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { assertLocalDatabase } from "./e2e/support/world";
@@ -11,8 +11,13 @@ const root = import.meta.dirname;
 
 // The config is read again in every worker; the run directory is chosen once and inherited.
 if (!process.env.E2E_RUN_DIR) {
-  // Databases of earlier runs are of no further use.
-  rmSync(path.join(root, "e2e", ".data"), { recursive: true, force: true });
+  // Databases of earlier runs are of no further use; a run still going on this machine (another
+  // E2E_PORT) is younger than an hour and keeps its own.
+  const dataDir = path.join(root, "e2e", ".data");
+  for (const entry of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+    const dir = path.join(dataDir, entry);
+    if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+  }
   process.env.E2E_RUN_DIR = path.join(root, "e2e", ".data", `run-${Date.now().toString(36)}-${process.pid}`);
 }
 const runDir = process.env.E2E_RUN_DIR;
@@ -32,7 +37,7 @@ const serverEnv = (databaseUrl: string) => ({
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
   AUTH_TRUST_HOST: "true",
-  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

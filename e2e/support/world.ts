@@ -29,7 +29,9 @@ export function personOf(who: SignedIn): Person {
 }
 
 export function storageStateOf(who: SignedIn): string {
-  return path.resolve(import.meta.dirname, "..", ".auth", `${who}.json`);
+  // Inside the run's directory, so two runs on one machine (different E2E_PORT) keep their own sessions.
+  const runDir = process.env.E2E_RUN_DIR ?? path.resolve(import.meta.dirname, "..", ".data");
+  return path.join(runDir, ".auth", `${who}.json`);
 }
 
 /** The real statements beside the checkout (../shared/corpus), used here but never copied. */
