@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commentSnapshot, makeClaim, makeCommentDesk } from "../../test/comment-factories";
+import { commentSnapshot, makeClaim, makeCommentDesk, nameOf } from "../../test/comment-factories";
 import { makeMember } from "../../test/factories";
 import { createComment, deleteComment, listComments, MAX_COMMENT_LENGTH, updateComment } from "./comments";
 import { db } from "./db";
@@ -39,7 +39,8 @@ describe("createComment", () => {
 
   it("treats a mention of a non-member as plain text and records no mention", async () => {
     const { desk, ws, claimId } = await makeCommentDesk();
-    const body = `@${desk.outsider.name} and @[${desk.outsider.name}](${desk.outsider.userId}) should see this`;
+    const outsider = await nameOf(desk.outsider);
+    const body = `@${outsider} and @[${outsider}](${desk.outsider.userId}) should see this`;
     const comment = await createComment(desk.checker, { workspaceId: ws, claimId, body });
     expect(comment.segments).toEqual([{ kind: "text", text: body }]);
     expect(await db().commentMention.count({ where: { commentId: comment.id } })).toBe(0);
@@ -90,9 +91,10 @@ describe("updateComment", () => {
   it("lets the author change the text; mentions follow the new text", async () => {
     const { desk, ws, claimId } = await makeCommentDesk();
     const comment = await createComment(desk.checker, { workspaceId: ws, claimId, body: `@${desk.editor.name} first` });
-    const edited = await updateComment(desk.checker, { workspaceId: ws, commentId: comment.id, body: `@${desk.admin.name} second` });
+    const admin = await nameOf(desk.admin);
+    const edited = await updateComment(desk.checker, { workspaceId: ws, commentId: comment.id, body: `@${admin} second` });
     expect(edited.segments).toEqual([
-      { kind: "mention", userId: desk.admin.userId, name: desk.admin.name },
+      { kind: "mention", userId: desk.admin.userId, name: admin },
       { kind: "text", text: " second" },
     ]);
     expect(edited.editedAt).not.toBeNull();
@@ -104,7 +106,7 @@ describe("updateComment", () => {
       mentioned: [desk.admin.userId],
       mentions: { added: [desk.admin.userId], removed: [desk.editor.userId] },
     });
-    await expect(updateComment(desk.checker, { workspaceId: ws, commentId: comment.id, body: ` @${desk.admin.name} second ` })).rejects.toThrow(/Nothing to change/);
+    await expect(updateComment(desk.checker, { workspaceId: ws, commentId: comment.id, body: ` @${admin} second ` })).rejects.toThrow(/Nothing to change/);
   });
 
   it("refuses someone else's comment, even to an admin, and outsiders and viewers; nothing changes", async () => {
