@@ -1,21 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { isRole, type Role } from "../roles";
-import {
-  firstFreeSlug,
-  isValidSlug,
-  slugify,
-  SLUG_MAX,
-  SLUG_MIN,
-  STARTER_RATING_LEVELS,
-  STARTER_RATING_SCALE_NAME,
-  STARTER_TAGS,
-} from "../starter-taxonomy";
+import { firstFreeSlug, isValidSlug, slugify, SLUG_MAX, SLUG_MIN, STARTER_TAGS } from "../starter-taxonomy";
 import { recordActivity } from "./activity";
 import { db } from "./db";
 import { Conflict, Unauthenticated } from "./errors";
 import { workspaceIdOf } from "./members";
 import { requireRole, type Actor } from "./permissions";
+import { createStarterScale } from "./rating-scales";
 import { parseInput } from "./validate";
 
 export type WorkspaceSummary = { id: string; slug: string; name: string; role: Role };
@@ -78,20 +70,7 @@ export async function createWorkspace(actor: Actor, input: unknown): Promise<{ i
           select: { id: true, slug: true, name: true },
         });
         await tx.tag.createMany({ data: STARTER_TAGS.map((t) => ({ workspaceId: workspace.id, name: t.name, color: t.color })) });
-        const scale = await tx.ratingScale.create({
-          data: { workspaceId: workspace.id, name: STARTER_RATING_SCALE_NAME },
-          select: { id: true },
-        });
-        await tx.ratingLevel.createMany({
-          data: STARTER_RATING_LEVELS.map((level, position) => ({
-            scaleId: scale.id,
-            label: level.label,
-            color: level.color,
-            description: level.description,
-            ordinal: level.ordinal,
-            position,
-          })),
-        });
+        await createStarterScale(tx, workspace.id);
         await recordActivity(tx, {
           workspaceId: workspace.id,
           actorId: actor.userId,
