@@ -20,7 +20,17 @@ import { DEMO_STATEMENTS } from "../../lib/demo/statements";
 import { startServer, stopServer } from "./next-server";
 import { percentile, type Row } from "./table";
 
-export type HttpBenchOptions = { highlights?: number; people?: number; writers?: number; runs?: number; rounds?: number; port?: number; distDir?: string };
+export type HttpBenchOptions = {
+  highlights?: number;
+  people?: number;
+  writers?: number;
+  runs?: number;
+  rounds?: number;
+  port?: number;
+  distDir?: string;
+  /** One of the two workloads alone (default: both; BENCH_HTTP_ONLY=page|create from run.ts). */
+  only?: "page" | "create";
+};
 
 const PASSWORD = "bench-password-123";
 
@@ -122,6 +132,7 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 
 export async function benchAnnotationsHttp(options: HttpBenchOptions = {}): Promise<Row[]> {
   const { highlights = 1_000, people = 20, writers = 50, runs = 30, rounds = 4, port = 3410, distDir = ".next-e2e" } = options;
+  const only = options.only ?? (process.env.BENCH_HTTP_ONLY === "page" || process.env.BENCH_HTTP_ONLY === "create" ? process.env.BENCH_HTTP_ONLY : undefined);
   if (!process.env.DATABASE_URL) {
     const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "factdesk-http-bench-")), "app.db")}`;
     process.env.DATABASE_URL = url;
@@ -138,39 +149,43 @@ export async function benchAnnotationsHttp(options: HttpBenchOptions = {}): Prom
     const pagePath = (id: string) => `/w/${world.workspace.slug}/statements/${id}`;
 
     // (a) the statement page -------------------------------------------------------------------
-    let bytes = { busy: 0, empty: 0 };
-    const getPage = async (id: string, which: "busy" | "empty") => {
-      const response = await fetch(`${base}${pagePath(id)}`, { headers: { cookie: cookies[0]! } });
-      const html = await response.text();
-      if (response.status !== 200 || !html.includes(world.firstWords.slice(0, 20))) throw new Error(`statement page: HTTP ${response.status}, statement text missing`);
-      bytes[which] = html.length;
-      if (which === "busy" && process.env.BENCH_DUMP_HTML) writeFileSync(process.env.BENCH_DUMP_HTML, html);
-    };
-    for (let i = 0; i < 5; i++) {
-      await getPage(world.busy, "busy");
-      await getPage(world.empty, "empty");
+    if (only !== "create") await benchPage();
+    async function benchPage() {
+      let bytes = { busy: 0, empty: 0 };
+      const getPage = async (id: string, which: "busy" | "empty") => {
+        const response = await fetch(`${base}${pagePath(id)}`, { headers: { cookie: cookies[0]! } });
+        const html = await response.text();
+        if (response.status !== 200 || !html.includes(world.firstWords.slice(0, 20))) throw new Error(`statement page: HTTP ${response.status}, statement text missing`);
+        bytes[which] = html.length;
+        if (which === "busy" && process.env.BENCH_DUMP_HTML) writeFileSync(process.env.BENCH_DUMP_HTML, html);
+      };
+      for (let i = 0; i < 5; i++) {
+        await getPage(world.busy, "busy");
+        await getPage(world.empty, "empty");
+      }
+      const busy: number[] = [];
+      const empty: number[] = [];
+      // Interleaved, so load changes on the machine hit both series alike.
+      for (let i = 0; i < runs; i++) {
+        busy.push(await timed(() => getPage(world.busy, "busy")));
+        empty.push(await timed(() => getPage(world.empty, "empty")));
+      }
+      const b = sorted(busy);
+      const e = sorted(empty);
+      const pageRatio = percentile(b, 50) / percentile(e, 50);
+      rows.push({
+        workload: `HTTP GET statement page: ${highlights.toLocaleString("en")} highlights, ${people} people`,
+        n: runs,
+        p50: percentile(b, 50),
+        p95: percentile(b, 95),
+        throughput: `${Math.round(bytes.busy / 1024)} KiB HTML (empty: ${Math.round(bytes.empty / 1024)} KiB), load ${load()}`,
+        baseline: percentile(e, 50),
+        budget: `p50 ≤ 100 ms: ${percentile(b, 50) <= 100 ? "met" : "MISSED"}; ≤ 1.5× empty (${pageRatio.toFixed(2)}×): ${pageRatio <= 1.5 ? "met" : "MISSED"}`,
+      });
     }
-    const busy: number[] = [];
-    const empty: number[] = [];
-    // Interleaved, so load changes on the machine hit both series alike.
-    for (let i = 0; i < runs; i++) {
-      busy.push(await timed(() => getPage(world.busy, "busy")));
-      empty.push(await timed(() => getPage(world.empty, "empty")));
-    }
-    const b = sorted(busy);
-    const e = sorted(empty);
-    const pageRatio = percentile(b, 50) / percentile(e, 50);
-    rows.push({
-      workload: `HTTP GET statement page: ${highlights.toLocaleString("en")} highlights, ${people} people`,
-      n: runs,
-      p50: percentile(b, 50),
-      p95: percentile(b, 95),
-      throughput: `${Math.round(bytes.busy / 1024)} KiB HTML (empty: ${Math.round(bytes.empty / 1024)} KiB), load ${load()}`,
-      baseline: percentile(e, 50),
-      budget: `p50 ≤ 100 ms: ${percentile(b, 50) <= 100 ? "met" : "MISSED"}; ≤ 1.5× empty (${pageRatio.toFixed(2)}×): ${pageRatio <= 1.5 ? "met" : "MISSED"}`,
-    });
 
     // (b) 50 concurrent writers ------------------------------------------------------------------
+    if (only === "page") return rows;
     const concurrent = async (one: (i: number) => Promise<boolean>) => {
       const times: number[] = [];
       let errors = 0;

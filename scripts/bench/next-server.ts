@@ -1,9 +1,15 @@
 // Starts and stops the production build (`next start`) for the HTTP and browser workloads.
 import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /** Resolves once /sign-in answers; the server runs in its own process group so stopServer ends it whole. */
 export async function startServer(port: number, distDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  // Node itself, not npx, so node flags can be given: BENCH_SERVER_NODE_ARGS="--cpu-prof
+  // --cpu-prof-dir=/tmp/x" profiles the server alone (node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
     env: {
       ...process.env,
       NEXT_DIST_DIR: distDir,
