@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PhrasePart } from "../activity-phrases";
 import { makeCommentDesk, nameOf } from "../../test/comment-factories";
 import { makeDesk } from "../../test/factories";
-import { listActivity, SYSTEM_ACTOR } from "./activity-log";
+import { listActivity, listActivityFilters, SYSTEM_ACTOR } from "./activity-log";
 import { updateClaim } from "./claims";
 import { createComment } from "./comments";
 import { db } from "./db";
@@ -61,6 +61,9 @@ describe("listActivity", () => {
     await expect(listActivity(desk.checker, { workspaceId: ws })).rejects.toBeInstanceOf(Forbidden);
     await expect(listActivity(desk.viewer, { workspaceId: ws })).rejects.toBeInstanceOf(Forbidden);
     await expect(listActivity(desk.outsider, { workspaceId: ws })).rejects.toBeInstanceOf(NotFound);
+    await expect(listActivityFilters(desk.checker, { workspaceId: ws })).rejects.toBeInstanceOf(Forbidden);
+    await expect(listActivityFilters(desk.outsider, { workspaceId: ws })).rejects.toBeInstanceOf(NotFound);
+    await expect(listActivityFilters(desk.editor, { workspaceId: ws })).resolves.toMatchObject({ actors: expect.any(Array) });
     // The outsider's own log holds none of this workspace's events.
     const own = await listActivity(desk.outsider, { workspaceId: desk.otherWorkspace.id });
     expect(own.items.some((i) => newestFirst.includes(i.id))).toBe(false);

@@ -155,6 +155,12 @@ export async function listActivity(actor: Actor, input: ListActivityInput): Prom
   };
 }
 
+/** The filter's choices alone (for a page whose filter was refused). */
+export async function listActivityFilters(actor: Actor, input: { workspaceId: string }): Promise<ActivityFilterOptions> {
+  const ws = await requireRole(actor, { id: workspaceIdOf(input) }, "editor");
+  return filterOptions(ws.id);
+}
+
 /** Who has done anything here, and which kinds of change happened: the filter's choices. */
 async function filterOptions(workspaceId: string): Promise<ActivityFilterOptions> {
   const [byActor, byAction] = await Promise.all([
