@@ -26,10 +26,10 @@ type AccessColumns = { role: string | null; wsId: string | null; wsSlug: string 
 const accessSelect = sql`m."role" AS "role", w."id" AS "wsId", w."slug" AS "wsSlug", w."name" AS "wsName"`;
 
 /** requireRole's decision (checkMembership), from columns read along with the page's own data. */
-export function accessFromRow(row: AccessColumns | undefined, minimum: Role): WorkspaceAccess {
+export function accessFromRow(row: AccessColumns | undefined, minimum: Role, actor?: Actor | null): WorkspaceAccess {
   const membership =
     row?.wsId && row.role !== null ? { role: row.role, workspace: { id: row.wsId, slug: row.wsSlug ?? "", name: row.wsName ?? "" } } : null;
-  return checkMembership(membership, minimum);
+  return checkMembership(membership, minimum, actor);
 }
 
 function checkedActor(actor: Actor | null | undefined, workspaceId: string): Actor {
@@ -161,7 +161,7 @@ export async function loadCreateContext(
     ${tagIds.length ? sql`LEFT JOIN "Tag" t ON t."workspaceId" = w."id" AND t."id" IN (${join(tagIds)})` : sql``}
     WHERE m."userId" = ${userId} AND m."workspaceId" = ${input.workspaceId}`);
   const first = rows[0];
-  const access = accessFromRow(first, minimum);
+  const access = accessFromRow(first, minimum, actor);
   return {
     access,
     authorName: first!.authorName,
@@ -267,7 +267,7 @@ export async function loadPageAccess(
       AND r."number" = (SELECT MAX(r2."number") FROM "StatementRevision" r2 WHERE r2."statementId" = s."id")
     WHERE m."userId" = ${userId} AND m."workspaceId" = ${input.workspaceId}`);
   const row = rows[0];
-  const access = accessFromRow(row, minimum);
+  const access = accessFromRow(row, minimum, actor);
   return { access, revision: row!.statementId && row!.text !== null ? { number: Number(row!.number), text: row!.text } : null };
 }
 

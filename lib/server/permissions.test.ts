@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeDesk } from "../../test/factories";
 import { NotFound, Forbidden, Unauthenticated } from "./errors";
-import { requireRole } from "./permissions";
+import { checkMembership, requireRole } from "./permissions";
 
 describe("requireRole", () => {
   it("lets members with enough role in and reports their role", async () => {
@@ -37,5 +37,39 @@ describe("requireRole", () => {
   it("needs someone signed in", async () => {
     const desk = await makeDesk();
     await expect(requireRole(null, { id: desk.workspace.id }, "viewer")).rejects.toBeInstanceOf(Unauthenticated);
+  });
+});
+
+describe("requireRole for a scoped actor (an API token)", () => {
+  it("acts with the smaller of the token's role and the membership's", async () => {
+    const desk = await makeDesk();
+    const ws = desk.workspace.id;
+    const viewerToken = { userId: desk.editor.userId, scope: { workspaceId: ws, role: "viewer" as const } };
+    await expect(requireRole(viewerToken, { id: ws }, "viewer")).resolves.toMatchObject({ id: ws, role: "viewer" });
+    const refused = await requireRole(viewerToken, { id: ws }, "checker").catch((e) => e);
+    expect(refused).toBeInstanceOf(Forbidden);
+    expect(refused.message).toBe("This needs the checker role or higher; this API token acts as a viewer in this workspace.");
+    // A token never lifts its owner above their membership.
+    const adminToken = { userId: desk.checker.userId, scope: { workspaceId: ws, role: "admin" as const } };
+    await expect(requireRole(adminToken, { id: ws }, "checker")).resolves.toMatchObject({ role: "checker" });
+    await expect(requireRole(adminToken, { slug: desk.workspace.slug }, "editor")).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("reaches no other workspace, even one its owner belongs to", async () => {
+    const desk = await makeDesk();
+    const other = desk.otherWorkspace.id;
+    const scoped = { userId: desk.outsider.userId, scope: { workspaceId: desk.workspace.id, role: "admin" as const } };
+    // The outsider is admin of the other desk, yet the token (scoped elsewhere) sees nothing there.
+    await expect(requireRole(desk.outsider, { id: other }, "admin")).resolves.toMatchObject({ role: "admin" });
+    await expect(requireRole(scoped, { id: other }, "viewer")).rejects.toBeInstanceOf(NotFound);
+    await expect(requireRole(scoped, { id: desk.workspace.id }, "viewer")).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("leaves an actor without a scope exactly as before", () => {
+    const membership = { role: "editor", workspace: { id: "w1", slug: "desk", name: "Desk" } };
+    expect(checkMembership(membership, "editor")).toEqual({ id: "w1", slug: "desk", name: "Desk", role: "editor" });
+    expect(checkMembership(membership, "editor", { userId: "u1" })).toEqual({ id: "w1", slug: "desk", name: "Desk", role: "editor" });
+    expect(() => checkMembership(membership, "admin", { userId: "u1" })).toThrow("you are a editor in this workspace.");
+    expect(() => checkMembership(membership, "viewer", { userId: "u1", scope: { workspaceId: "w1", role: "owner" as never } })).toThrow(NotFound);
   });
 });
