@@ -135,6 +135,15 @@ export function claimReviewProblems(obj: unknown): ClaimReviewProblem[] {
   }
 
   checkRating(obj.reviewRating, problems);
+  // The claim as it was made, not the verdict on it ("False: …" would be read as part of the claim).
+  const verdictName = isObject(obj.reviewRating) && isNonEmptyString(obj.reviewRating.alternateName) ? obj.reviewRating.alternateName.trim() : "";
+  if (verdictName && isNonEmptyString(obj.claimReviewed)) {
+    const head = obj.claimReviewed.trim().toLocaleLowerCase();
+    const name = verdictName.toLocaleLowerCase();
+    if (head.startsWith(name) && /^\s*[:\-–—|]/.test(head.slice(name.length))) {
+      problems.push({ path: "claimReviewed", level: "recommended", message: "State the claim itself; the verdict belongs in reviewRating, not in claimReviewed." });
+    }
+  }
 
   const url = httpUrl(obj.url);
   if (!url) problems.push({ path: "url", level: "required", message: "Give the http(s) address of the fact-check page (url)." });

@@ -218,6 +218,8 @@ describe("claimReviewProblems", () => {
     expect(pathsOf({ ...valid(), itemReviewed: { ...valid().itemReviewed, appearance: ["https://a.example/x", { url: "nope" }] } })).toEqual([
       "itemReviewed.appearance[1].url",
     ]);
+    expect(pathsOf({ ...valid(), claimReviewed: "Mostly false: 303 people fell victim to mines" })).toEqual(["claimReviewed"]);
+    expect(pathsOf({ ...valid(), claimReviewed: "Mostly false figures were published in 2020" })).toEqual([]);
     const long = claimReviewProblems({ ...valid(), claimReviewed: "x".repeat(76) });
     expect(long).toEqual([{ path: "claimReviewed", level: "recommended", message: "Keep the claim reviewed under 75 characters (it has 76)." }]);
   });

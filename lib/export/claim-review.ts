@@ -84,8 +84,17 @@ export function claimReviewUrl(publicBaseUrl: string, claimId: string): string |
 
 // Words that mark a speaker as an organisation. A guess: the service passes speakerType when it
 // knows better. Persons are the default ("Aldana Mirec, President of …").
-const ORGANISATION_WORDS =
-  /\b(?:ministry|ministries|government|department|office|agency|council|committee|commission|parliament|assembly|senate|congress|embassy|party|bank|company|corporation|inc|ltd|llc|plc|gmbh|university|institute|foundation|association|union|organi[sz]ation|service|administration|authority|bureau|federation|league|police|court|municipality|secretariat|presidency|cabinet|house|group|network|news)\b/i;
+const ORGANISATION_WORDS = new RegExp(
+  `\\b(?:${[
+    "ministry", "ministries", "government", "department", "office", "agency", "council", "committee",
+    "commission", "parliament", "assembly", "senate", "congress", "embassy", "party", "bank", "company",
+    "corporation", "inc", "ltd", "llc", "plc", "gmbh", "university", "institute", "foundation", "association",
+    "union", "organi[sz]ation", "service", "administration", "authority", "bureau", "federation", "league",
+    "police", "court", "municipality", "secretariat", "presidency", "cabinet", "house", "group", "network",
+    "news",
+  ].join("|")})\\b`,
+  "i",
+);
 const ACRONYM = /^[A-Z][A-Z0-9&.-]{1,9}$/;
 
 /** The speaker as schema.org sees them: "Name, Title" → a Person with a jobTitle; a ministry → an Organization. */

@@ -77,6 +77,10 @@ describe("parseAnnotations", () => {
         first: { type: "AnnotationPage", items: [two[0]], next: { type: "AnnotationPage", items: [two[1]] } },
       }),
     ).toEqual(["urn:1", "urn:2"]);
+    // Embedded pages are read; a page that is only linked is named, not fetched.
+    const partly = parseAnnotations({ type: "AnnotationCollection", first: { type: "AnnotationPage", items: [two[0]], next: "https://example.org/page2" } });
+    expect(partly.items.map((i) => i.id)).toEqual(["urn:1"]);
+    expect(partly.problems).toEqual([{ index: null, message: expect.stringMatching(/^Only the first page was read/) }]);
   });
 
   it("reads a Hypothesis export", () => {
@@ -113,7 +117,7 @@ describe("parseAnnotations", () => {
         ],
       }),
     ).items[0]!;
-    expect(claim).toMatchObject({ kind: "claim", claimReviewed: "303 people were hurt", tags: ["Statistic"], body: "Plain comment" });
+    expect(claim).toMatchObject({ kind: "claim", claimReviewed: "303 people were hurt", tags: ["statistic"], body: "Plain comment" });
     expect(parseAnnotations(annotation({ motivation: "oa:assessing", body: undefined })).items[0]!.kind).toBe("claim");
     expect(parseAnnotations(annotation({ motivation: ["highlighting"], body: undefined, bodyValue: "Short note" })).items[0]).toMatchObject({
       kind: "note",
@@ -176,6 +180,7 @@ describe("parseAnnotations", () => {
     expect(only([])).toEqual([[null, "The file holds no annotations."]]);
     expect(only({ type: "AnnotationPage" })).toEqual([[null, "The AnnotationPage has no list of items."]]);
     expect(only({ type: "AnnotationCollection", first: "https://example.org/page1" })).toEqual([[null, expect.stringMatching(/links to its pages/)]]);
+    expect(only({ type: "AnnotationCollection" })).toEqual([[null, "The AnnotationCollection holds no pages."]]);
     expect(parseAnnotationsJson("{ not json").problems).toEqual([{ index: null, message: "The file is not valid JSON." }]);
     expect(parseAnnotationsJson("\uFEFF" + JSON.stringify(annotation())).items).toHaveLength(1);
   });

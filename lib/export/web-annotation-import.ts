@@ -67,7 +67,7 @@ class ItemProblem extends Error {}
 // Finding the items
 
 /** The annotations of whatever shape came in, or a problem for the input as a whole. */
-function itemsOf(input: unknown): { items: unknown[] } | { problem: string } {
+function itemsOf(input: unknown): { items: unknown[]; note?: string } | { problem: string } {
   if (Array.isArray(input)) return { items: input };
   if (!isObject(input)) return { problem: "Expected annotations as JSON: an Annotation, a list of them, an AnnotationPage or a Hypothesis export." };
   if (Array.isArray(input.rows)) return { items: input.rows };
@@ -77,18 +77,23 @@ function itemsOf(input: unknown): { items: unknown[] } | { problem: string } {
   }
   if (hasType(input, "AnnotationCollection")) {
     // Pages are followed only when embedded: an import reads one file and fetches nothing.
+    const linked = "links to its pages instead of including them; export it with the annotations embedded.";
+    if (input.first === undefined) return Array.isArray(input.items) ? { items: input.items } : { problem: "The AnnotationCollection holds no pages." };
+    if (!isObject(input.first) || !Array.isArray(input.first.items)) return { problem: `The AnnotationCollection ${linked}` };
     const items: unknown[] = [];
-    let page: unknown = input.first;
     const seen = new Set<unknown>();
-    while (page !== undefined && !seen.has(page)) {
+    let page: unknown = input.first;
+    while (isObject(page) && Array.isArray(page.items) && !seen.has(page)) {
       seen.add(page);
-      if (!isObject(page) || !Array.isArray(page.items)) {
-        return { problem: "The AnnotationCollection links to its pages instead of including them; export it with the annotations embedded." };
-      }
       items.push(...page.items);
       page = page.next;
     }
-    if (input.first === undefined && Array.isArray(input.items)) items.push(...input.items);
+    if (page !== undefined && !seen.has(page)) {
+      return {
+        items,
+        note: `Only ${seen.size === 1 ? "the first page was" : `the first ${seen.size} pages were`} read: the AnnotationCollection ${linked}`,
+      };
+    }
     return { items };
   }
   if (hasType(input, "Annotation") || input.target !== undefined) return { items: [input] };
@@ -187,7 +192,12 @@ function tagsOf(item: Json, fromBodies: string[]): string[] {
     if (!Array.isArray(hypothesis) || hypothesis.some((t) => typeof t !== "string")) throw new ItemProblem("The tags must be a list of text.");
   }
   const all = [...fromBodies, ...((hypothesis as string[] | undefined) ?? [])].map((t) => t.replace(/\s+/g, " ").trim()).filter(Boolean);
-  const tags = [...new Map(all.map((t) => [t.toLocaleLowerCase(), t])).values()];
+  // The same tag twice in different case is one tag, spelled as first given.
+  const seen = new Set<string>();
+  const tags = all.filter((t) => {
+    const key = t.toLocaleLowerCase();
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   if (tags.length > MAX_TAGS) throw new ItemProblem(`It has ${tags.length} tags; a highlight has at most ${MAX_TAGS}.`);
   const long = tags.find((t) => t.length > MAX_TAG_LENGTH);
   if (long) throw new ItemProblem(`The tag “${long.slice(0, MAX_TAG_LENGTH)}…” is longer than ${MAX_TAG_LENGTH} characters.`);
@@ -254,7 +264,7 @@ function parseItem(raw: unknown, index: number): IncomingHighlight {
 export function parseAnnotations(input: unknown): ParsedAnnotations {
   const found = itemsOf(input);
   if ("problem" in found) return { items: [], problems: [{ index: null, message: found.problem }] };
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = found.note ? [{ index: null, message: found.note }] : [];
   let raw = found.items;
   if (raw.length === 0) problems.push({ index: null, message: "The file holds no annotations." });
   if (raw.length > MAX_IMPORT_ITEMS) {
