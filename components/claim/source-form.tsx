@@ -90,7 +90,7 @@ export function EditSourceForm({ action, workspaceId, source }: { action: Action
     <form action={formAction} aria-label={`Edit source ${source.n}`} noValidate className="space-y-4">
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <input type="hidden" name="sourceId" value={source.id} />
-      <SourceFields prefix={`source-${source.id}`} values={shown(state, valuesOf(source))} errors={state.errors} />
+      <SourceFields prefix={`edit-source-${source.id}`} values={shown(state, valuesOf(source))} errors={state.errors} />
       <FormMessage ok={state.ok} message={state.message} />
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save changes

@@ -25,14 +25,14 @@ export function SourceItem({ source, actions }: { source: SourceDTO; actions?: R
   const archive = webLink(source.archiveUrl);
   const meta = [source.publisher, source.publishedAt ? formatDay(source.publishedAt) : null].filter(Boolean).join(" · ");
   return (
-    <article aria-labelledby={`source-${source.id}-title`} className="flex gap-4">
+    <article aria-labelledby={`source-${source.id}-heading`} className="flex gap-4">
       <span className="w-8 shrink-0 pt-0.5 text-right font-mono text-sm text-muted" aria-hidden="true">
         [{source.n}]
       </span>
       <div className="min-w-0 flex-1 space-y-2">
         <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
           <StanceBadge stance={source.stance} />
-          <h3 id={`source-${source.id}-title`} className="min-w-0 text-base font-medium text-ink" dir="auto">
+          <h3 id={`source-${source.id}-heading`} className="min-w-0 text-base font-medium text-ink" dir="auto">
             <span className="sr-only">Source {source.n}: </span>
             {href ? (
               <a href={href} target="_blank" rel={LINK_REL} className="break-words text-accent underline-offset-2 hover:underline">
@@ -50,8 +50,12 @@ export function SourceItem({ source, actions }: { source: SourceDTO; actions?: R
           </p>
         ) : null}
         {source.excerpt ? (
-          <blockquote className="border-l-2 border-line pl-3 font-serif text-[0.95rem] leading-relaxed whitespace-pre-line text-ink/90" dir="auto">
-            {source.excerpt}
+          <blockquote className="space-y-2 border-l-2 border-line pl-3 font-serif text-[0.95rem] leading-relaxed text-ink/90" dir="auto">
+            {source.excerpt.split(/\n\s*\n/).map((paragraph, i) => (
+              <p key={i} className="whitespace-pre-line">
+                {paragraph}
+              </p>
+            ))}
           </blockquote>
         ) : null}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">

@@ -8,14 +8,18 @@ import type { ActionState } from "@/lib/server/action";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
+/** The small buttons under a source (this one and the Edit disclosure) look alike. */
+export const SOURCE_TOOL_BUTTON =
+  "inline-flex cursor-pointer items-center rounded-md border border-line bg-white px-3 py-1 text-xs font-medium text-ink hover:bg-stone-50";
+
 export function RemoveSourceForm({ action, workspaceId, sourceId, n, title, last }: { action: Action; workspaceId: string; sourceId: string; n: number; title: string; last: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [state, formAction] = useActionState(action, { ok: false } as ActionState);
   if (!confirming) {
     return (
-      <Button type="button" variant="secondary" className="px-3 py-1 text-xs" onClick={() => setConfirming(true)} aria-label={`Remove source ${n}`}>
+      <button type="button" className={SOURCE_TOOL_BUTTON} onClick={() => setConfirming(true)} aria-label={`Remove source ${n}`}>
         Remove
-      </Button>
+      </button>
     );
   }
   return (
@@ -28,10 +32,10 @@ export function RemoveSourceForm({ action, workspaceId, sourceId, n, title, last
       </p>
       <FormMessage ok={state.ok} message={state.message} />
       <div className="flex gap-2">
-        <SubmitButton variant="danger" pendingLabel="Removing…" className="px-3 py-1 text-xs">
+        <SubmitButton variant="danger" pendingLabel="Removing…">
           Remove source
         </SubmitButton>
-        <Button type="button" variant="secondary" className="px-3 py-1 text-xs" onClick={() => setConfirming(false)}>
+        <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
           Cancel
         </Button>
       </div>

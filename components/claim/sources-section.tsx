@@ -4,7 +4,7 @@ import { canChangeSource, listSources } from "@/lib/server/sources";
 import type { ClaimSectionProps } from "./section-props";
 import { AddSourceForm, EditSourceForm } from "./source-form";
 import { SourceItem } from "./source-item";
-import { RemoveSourceForm } from "./source-remove-form";
+import { RemoveSourceForm, SOURCE_TOOL_BUTTON } from "./source-remove-form";
 
 /** The claim's evidence, numbered as the verdict cites it, with the forms to add and correct it. */
 export async function SourcesSection({ user, workspace, claimId }: ClaimSectionProps) {
@@ -20,7 +20,14 @@ export async function SourcesSection({ user, workspace, claimId }: ClaimSectionP
         </h2>
         {sources.length ? (
           <p className="text-sm text-muted">
-            {sources.length} {sources.length === 1 ? "source" : "sources"}: {counts.supports} supporting, {counts.refutes} refuting, {counts.context} context
+            {[
+              `${sources.length} ${sources.length === 1 ? "source" : "sources"}`,
+              counts.supports ? `${counts.supports} supporting` : "",
+              counts.refutes ? `${counts.refutes} refuting` : "",
+              counts.context ? `${counts.context} context` : "",
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         ) : null}
       </div>
@@ -41,7 +48,7 @@ export async function SourcesSection({ user, workspace, claimId }: ClaimSectionP
                     canChangeSource(workspace.role, user.userId, source.addedBy.id) ? (
                       <>
                         <details className="group open:w-full">
-                          <summary className="inline-flex cursor-pointer list-none items-center rounded-md border border-line bg-white px-3 py-1 text-xs font-medium text-ink hover:bg-stone-50 [&::-webkit-details-marker]:hidden">
+                          <summary className={`${SOURCE_TOOL_BUTTON} list-none [&::-webkit-details-marker]:hidden`}>
                             <span className="group-open:hidden">Edit</span>
                             <span className="hidden group-open:inline">Close editing</span>
                           </summary>

@@ -207,7 +207,7 @@ describe("addSource and listSources", () => {
       const error = await failure(add(desk.editor, ws, claimId, { url, title: "Again" }));
       expect(error, url).toBeInstanceOf(Conflict);
       expect(error.message, url).toBe("This claim already cites this page as source [2] (“Casualty report 2023”).");
-      expect((error as Conflict).fieldErrors?.url, url).toEqual([error.message]);
+      expect((error as Conflict).fieldErrors?.url, url).toEqual(["Already cited as source [2]."]);
     }
     expect(await sourceSnapshot(ws)).toEqual(before);
 

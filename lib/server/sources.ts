@@ -243,7 +243,7 @@ async function assertNotCited(tx: Tx, claimId: string, url: string, exceptId?: s
 function duplicate(n: number | null, title: string | null): Conflict {
   const which = n !== null ? `source [${n}]${title ? ` (“${title}”)` : ""}` : "another source";
   const message = `This claim already cites this page as ${which}.`;
-  return new Conflict(message, { url: [message] });
+  return new Conflict(message, { url: [n !== null ? `Already cited as source [${n}].` : "Already cited by this claim."] });
 }
 
 function isUniqueViolation(error: unknown): boolean {
