@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blockExtents, blockSegments, createBlockCache, spansByBlock } from "./block-segments";
+import { blockExtents, blockPieces, blockSegments, createBlockCache, spansByBlock } from "./block-segments";
 import { splitOverlaps } from "./overlaps";
 
 type H = { id: string; start: number; end: number; color?: string };
@@ -88,5 +88,63 @@ describe("createBlockCache", () => {
     const third = update(spansByBlock([h("a", 0, 2, "blue"), h("b", 6, 8), h("c", 12, 14), h("new", 7, 9)], blocks));
     expect(built).toEqual([0]);
     expect(third[1]).toBe(second[1]);
+  });
+});
+
+describe("blockPieces", () => {
+  const block = { start: 10, end: 20 };
+
+  it("covers the block: marked segments and the unmarked gaps between them, in block-local offsets", () => {
+    expect(blockPieces(block, [{ start: 12, end: 14, mark: "a" }, { start: 14, end: 15, mark: "b" }, { start: 17, end: 20, mark: "c" }])).toEqual([
+      { start: 0, end: 2, mark: null },
+      { start: 2, end: 4, mark: "a" },
+      { start: 4, end: 5, mark: "b" },
+      { start: 5, end: 7, mark: null },
+      { start: 7, end: 10, mark: "c" },
+    ]);
+  });
+
+  it("is one unmarked piece without segments, and nothing for an empty block", () => {
+    expect(blockPieces(block, [])).toEqual([{ start: 0, end: 10, mark: null }]);
+    expect(blockPieces({ start: 4, end: 4 }, [])).toEqual([]);
+  });
+
+  it("clips what lies outside the block", () => {
+    expect(blockPieces(block, [{ start: 5, end: 12, mark: "a" }, { start: 18, end: 25, mark: "b" }])).toEqual([
+      { start: 0, end: 2, mark: "a" },
+      { start: 2, end: 8, mark: null },
+      { start: 8, end: 10, mark: "b" },
+    ]);
+  });
+
+  it("pieces tile the block exactly and keep every segment's mark (property)", () => {
+    const text = "aaaa\n\nbbbb\n\ncccc";
+    const blocks = blockExtents(text);
+    const arb = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: text.length })), { maxLength: 12 })
+      .map((pairs) => pairs.map(([a, b], i) => h(`h${i}`, Math.min(a, b), Math.max(a, b))));
+    fc.assert(
+      fc.property(arb, (spans) => {
+        spansByBlock(spans, blocks).forEach((clipped, b) => {
+          const block = blocks[b]!;
+          const segments = blockSegments(clipped).map((s) => ({ start: s.start, end: s.end, mark: s.highlights.map((x) => x.id).join("+") }));
+          const pieces = blockPieces(block, segments);
+          // Consecutive, from 0 to the block's length, no empty piece.
+          let at = 0;
+          for (const p of pieces) {
+            expect(p.start).toBe(at);
+            expect(p.end).toBeGreaterThan(p.start);
+            at = p.end;
+          }
+          expect(at).toBe(block.end - block.start);
+          // Every character is marked exactly as the segment covering it says.
+          for (let i = block.start; i < block.end; i++) {
+            const piece = pieces.find((p) => p.start <= i - block.start && i - block.start < p.end)!;
+            const segment = segments.find((s) => s.start <= i && i < s.end);
+            expect(piece.mark).toBe(segment ? segment.mark : null);
+          }
+        });
+      }),
+    );
   });
 });

@@ -86,3 +86,28 @@ export function createBlockCache<T extends Span, R>(keyOf: (span: ClippedSpan<T>
     return next;
   };
 }
+
+/** A stretch of one block's text: a highlighted segment (with its `mark`) or the gap between two. */
+export type BlockPiece<M> = { start: number; end: number; mark: M | null };
+
+/**
+ * A block's whole text as consecutive pieces in block-local offsets (0 = the block's first
+ * character): the block's segments, each carrying its `mark`, and unmarked gaps between them, so
+ * a renderer can emit one element per piece in a single pass. `segments` are one block's, sorted
+ * and disjoint (what blockSegments returns); a block without any is one unmarked piece (none when
+ * the block is empty).
+ */
+export function blockPieces<M>(block: BlockExtent, segments: ReadonlyArray<{ start: number; end: number; mark: M }>): BlockPiece<M>[] {
+  const pieces: BlockPiece<M>[] = [];
+  let at = block.start;
+  for (const segment of segments) {
+    const start = Math.max(segment.start, at);
+    const end = Math.min(segment.end, block.end);
+    if (end <= start) continue;
+    if (start > at) pieces.push({ start: at - block.start, end: start - block.start, mark: null });
+    pieces.push({ start: start - block.start, end: end - block.start, mark: segment.mark });
+    at = end;
+  }
+  if (at < block.end) pieces.push({ start: at - block.start, end: block.end - block.start, mark: null });
+  return pieces;
+}
