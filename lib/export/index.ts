@@ -7,3 +7,4 @@ export * from "./claim-review-rules";
 export * from "./web-annotation";
 export * from "./web-annotation-import";
 export * from "./markdown-report";
+export * from "./html-report";
