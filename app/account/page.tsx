@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppHeader } from "@/components/app-header";
 import { Button } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -56,6 +57,22 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             ) : null}
             <ChangePasswordForm hasPassword={account.hasPassword} />
           </Card>
+
+          {workspaces.length ? (
+            <Card>
+              <h2 className="text-base font-semibold text-ink">API tokens</h2>
+              <p className="mb-3 mt-1 text-sm text-muted">Tokens for scripts and tools that use the Factdesk API; each works in one workspace.</p>
+              <ul className="space-y-1 text-sm">
+                {workspaces.map((ws) => (
+                  <li key={ws.slug}>
+                    <Link href={`/w/${ws.slug}/api-tokens`} className="text-accent underline-offset-2 hover:underline">
+                      API tokens in {ws.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
 
           <Card>
             <h2 className="text-base font-semibold text-ink">Sign out</h2>
