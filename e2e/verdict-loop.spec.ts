@@ -184,6 +184,29 @@ test("the editor approves and publishes; the history shows every step", async ({
   await viewer.context().close();
 });
 
+test("the editor withdraws the published verdict with a reason and reopens it as a draft", async ({ browser }) => {
+  const page = await open(browser, "editor");
+  await verdict(page).getByText("Withdraw this verdict…").click();
+  const withdraw = verdict(page).getByRole("form", { name: "Withdraw verdict" });
+  await withdraw.getByRole("button", { name: "Withdraw verdict" }).click();
+  await expect(withdraw.getByText("Give a reason for withdrawing the verdict.").first()).toBeVisible();
+  await withdraw.getByLabel("Reason for withdrawing").fill("The OSCE published new figures for December.");
+  await withdraw.getByRole("button", { name: "Withdraw verdict" }).click();
+  await expect(verdict(page).getByTestId("verdict-status")).toHaveText("Withdrawn");
+  await expect(verdict(page).getByRole("note", { name: "Withdrawn" })).toContainText("The OSCE published new figures for December.");
+  await expect(page.getByTestId("claim-status")).toHaveText("Researching");
+  await snap(page, "verdict-withdrawn");
+  await verdict(page).getByRole("button", { name: "Reopen as draft" }).click();
+  await expect(verdict(page).getByTestId("verdict-status")).toHaveText("Draft");
+  await expect(draftForm(page).getByLabel("Explanation")).toHaveValue(EXPLANATION_2);
+  const steps = history(page).getByRole("listitem");
+  await expect(steps).toHaveCount(8);
+  await expect(steps.nth(6)).toContainText("Withdrawn by Eddie Editor");
+  await expect(steps.nth(6)).toContainText("The OSCE published new figures for December.");
+  await expect(steps.nth(7)).toContainText("Reopened as a draft by Eddie Editor");
+  await page.context().close();
+});
+
 test("two people save the same draft: the second sees both versions, keeps theirs or takes the other", async ({ browser }) => {
   const checker = await open(browser, "checker", statementPath);
   const secondClaim = await makeClaim(checker, SECOND_CLAIM);

@@ -313,10 +313,16 @@ export function VerdictEditor({
             </>
           )}
         </div>
-        <FieldError
-          id={`${id}-explanation-error`}
-          errors={errors?.explanation ?? (missing.length ? [`${listCitations(missing)} ${missing.length === 1 ? "cites a source that does" : "cite sources that do"} not exist yet; add the source or fix the number before submitting.`] : warnings?.explanation)}
-        />
+        {errors?.explanation ? (
+          <FieldError id={`${id}-explanation-error`} errors={errors.explanation} />
+        ) : (
+          // A warning while drafting, not yet an error: the source may be added later.
+          <p id={`${id}-explanation-error`} aria-live="polite" className="text-sm text-amber-800">
+            {missing.length
+              ? `${listCitations(missing)} ${missing.length === 1 ? "cites a source that does" : "cite sources that do"} not exist yet; add the source or fix the number before submitting.`
+              : warnings?.explanation?.join(" ")}
+          </p>
+        )}
       </div>
 
       <FormMessage ok={state.ok} message={state.message} />
@@ -331,7 +337,7 @@ export function VerdictEditor({
           </Button>
         ) : null}
         <span className="text-xs text-muted" aria-live="polite">
-          {dirty ? "Unsaved changes (kept in this browser)" : verdictId ? "All changes saved" : ""}
+          {restorable ? "" : dirty ? "Unsaved changes (kept in this browser)" : verdictId ? "All changes saved" : ""}
         </span>
       </div>
     </form>
