@@ -75,6 +75,12 @@ function LevelFields({ idPrefix, initial, errors }: { idPrefix: string; initial:
   );
 }
 
+/** The form-level message, unless it only repeats a field's message shown beside that field. */
+function formMessageOf(state: ActionState<unknown>): string | undefined {
+  const fieldMessages = Object.values(state.errors ?? {}).flat();
+  return state.message && fieldMessages.includes(state.message) ? undefined : state.message;
+}
+
 export function CreateLevelForm({ action, workspaceId }: { action: Action<{ id: string }>; workspaceId: string }) {
   const [state, formAction] = useActionState(action, { ok: false });
   const [inOrder, setInOrder] = useState(true);
@@ -95,7 +101,7 @@ export function CreateLevelForm({ action, workspaceId }: { action: Action<{ id: 
           </p>
         </div>
       </div>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={formMessageOf(state)} />
       <SubmitButton pendingLabel="Adding…">Add level</SubmitButton>
     </form>
   );
@@ -110,7 +116,7 @@ export function EditLevelForm({ action, workspaceId, level }: { action: Action; 
       <input type="hidden" name="levelId" value={level.id} />
       {/* Saved values arriving from the server (this or another editor's change) refill the fields. */}
       <LevelFields key={`${level.label}\u0000${level.color}\u0000${level.description}`} idPrefix={`level-${level.id}`} initial={stored} errors={state.errors} />
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={formMessageOf(state)} />
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save changes
       </SubmitButton>

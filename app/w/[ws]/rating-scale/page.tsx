@@ -76,7 +76,8 @@ export default async function RatingScalePage({ params, searchParams }: { params
       {mayEdit ? (
         <Card className="mb-6">
           <h2 className="mb-4 text-base font-semibold text-ink">New level</h2>
-          <CreateLevelForm action={createLevelAction} workspaceId={workspace.id} />
+          {/* A fresh form after each page notice, so an old "Added …" does not outlive the level. */}
+          <CreateLevelForm key={new URLSearchParams(search as Record<string, string>).toString()} action={createLevelAction} workspaceId={workspace.id} />
         </Card>
       ) : null}
 
