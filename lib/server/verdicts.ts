@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Role } from "../roles";
 import { listCitations, missingCitations } from "../verdicts/citations";
-import { isRetired, offeredLevels } from "../verdicts/rating-scale";
+import { isRetired, offeredLevels, scaleOrder } from "../verdicts/rating-scale";
 import {
   allowedEvents,
   claimStatusFor,
@@ -265,7 +265,7 @@ async function settingsOf(workspaceId: string): Promise<{ allowSelfApproval: boo
 export type VerdictPanel = {
   claimStatus: string;
   verdict: VerdictDTO | null;
-  /** Levels a checker may pick now, in display order. */
+  /** Levels a checker may pick now, in the order the scale shows them. */
   levels: RatingLevelDTO[];
   sources: CitedSource[];
   /** What the actor may do now; without a verdict, a checker may start one ("edit", "submit"). */
@@ -299,7 +299,7 @@ export async function getVerdictPanel(actor: Actor, input: { workspaceId: string
   return {
     claimStatus: claim.status,
     verdict: row ? toVerdictDTO(row) : null,
-    levels: offeredLevels(levels).map(toLevelDTO),
+    levels: scaleOrder(offeredLevels(levels)).map(toLevelDTO),
     sources,
     events: allowedEvents(state, ctx),
     role: ws.role,
