@@ -20,12 +20,12 @@ export function ActivityList({ items, slug }: { items: readonly ActivityItem[]; 
           <ol className="divide-y divide-line rounded-lg border border-line bg-white shadow-sm">
             {items.map((item) => (
               <li key={item.id} className="grid grid-cols-[4.5rem_minmax(0,1fr)] gap-x-3 px-4 py-3 text-sm" data-action={item.action}>
-                <time dateTime={item.at} className="pt-px font-mono text-xs tabular-nums text-muted">
+                <time dateTime={item.at} className="tabular-nums text-muted">
                   {TIME.format(new Date(item.at))} <span className="sr-only">UTC</span>
                 </time>
                 <div className="min-w-0">
                   <p className="text-ink">
-                    <span className="font-medium">{item.actor?.name ?? "Factdesk"}</span> <ActivitySentence parts={item.parts} slug={slug} />
+                    <span className="font-semibold">{item.actor?.name ?? "Factdesk"}</span> <ActivitySentence parts={item.parts} slug={slug} />
                   </p>
                   {item.details.length ? (
                     <dl className="mt-1 space-y-0.5 text-xs text-muted">

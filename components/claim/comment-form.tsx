@@ -23,9 +23,12 @@ export function CommentForm({
   maxLength: number;
 }) {
   const [text, setText] = useState("");
+  // The outcome of the last post is news only until the next comment is begun.
+  const [typedSince, setTypedSince] = useState(false);
   const [state, formAction] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await action(previous, data);
     if (result.ok) setText("");
+    setTypedSince(false);
     return result;
   }, { ok: false } as ActionState);
   return (
@@ -36,7 +39,10 @@ export function CommentForm({
         id={`new-comment-${claimId}`}
         label="Add a comment"
         value={text}
-        onChange={setText}
+        onChange={(value) => {
+          setText(value);
+          setTypedSince(true);
+        }}
         members={members}
         errors={state.errors?.body}
         maxLength={maxLength}
@@ -45,7 +51,7 @@ export function CommentForm({
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel="Posting…">Post comment</SubmitButton>
         <div className="min-w-0 flex-1">
-          <FormMessage ok={state.ok} message={state.errors?.body ? undefined : state.message} />
+          <FormMessage ok={state.ok} message={state.errors?.body || typedSince ? undefined : state.message} />
         </div>
       </div>
     </form>
