@@ -94,10 +94,12 @@ describe("saveVerdictDraft", () => {
     await expect(saveVerdictDraft(w.desk.editor, input)).resolves.toMatchObject({ verdict: { summary: "Changed" } });
   });
 
-  it("refuses a viewer's first draft, leaving the claim as it was", async () => {
+  it("refuses a viewer's first draft and a save over a verdict that does not exist, leaving the claim as it was", async () => {
     const w = await makeVerdictDesk();
     const before = await verdictSnapshot(w.ws);
     await expect(saveVerdictDraft(w.desk.viewer, text(w))).rejects.toBeInstanceOf(Forbidden);
+    // A save naming a version of a verdict that does not exist creates none.
+    await expect(saveVerdictDraft(w.desk.checker, text(w, { lockVersion: 3 }))).rejects.toThrow(/no verdict to save over/);
     expect(await verdictSnapshot(w.ws)).toEqual(before);
     expect(await claimStatus(w.claimId)).toBe("to_check");
   });
@@ -350,6 +352,9 @@ describe("the review workflow", () => {
     await expect(withdrawVerdict(w.desk.editor, input)).rejects.toBeInstanceOf(Conflict);
     await expect(requestVerdictChanges(w.desk.editor, { ...input, note: "" })).rejects.toSatisfy((e) => e instanceof Invalid && /what to change/.test(e.fieldErrors?.note?.join(" ") ?? ""));
     await expect(requestVerdictChanges(w.desk.editor, { ...input, note: "x".repeat(2001) })).rejects.toBeInstanceOf(Invalid);
+    // A claim without a verdict has nothing to decide on.
+    const bare = await makeVerdictDesk();
+    await expect(approveVerdict(bare.desk.editor, { workspaceId: bare.ws, claimId: bare.claimId, lockVersion: 0 })).rejects.toThrow(/Verdict not found/);
     expect(await verdictSnapshot(w.ws)).toEqual(before);
     expect(await claimStatus(w.claimId)).toBe("in_review");
   });

@@ -423,8 +423,10 @@ async function writeVerdict(actor: Actor, input: SaveVerdictInput, event: "edit"
   const yours: VerdictText = { levelId: parsed.levelId, summary: parsed.summary, explanation: parsed.explanation };
   const row = claim.verdict;
 
+  // Verdicts are never deleted on their own, so a version of one that is not there was never seen.
+  if (!row && parsed.lockVersion !== null) throw new Conflict("This claim has no verdict to save over; reload the page.");
   // The client started from a version that is no longer current: never overwrite, show both.
-  if ((row === null) !== (parsed.lockVersion === null) || (row && row.lockVersion !== parsed.lockVersion)) {
+  if (row && row.lockVersion !== parsed.lockVersion) {
     throw await conflictFor(actor, ws, claim.id, yours);
   }
   const state = row ? stateOf(row) : "draft";
