@@ -100,6 +100,8 @@ describe("describeActivity", () => {
     expect(details(describeActivity(event("verdict.submitted", { claimId: "c1", levelId: "l-false", version: 1 }), refs))).toEqual(["rating: False", "version: 1"]);
 
     expect(details(describeActivity(event("rating_level.updated", { label: "False", changes: { color: { from: "#aa0000", to: "#bb0000" } } }), refs))).toEqual(["color: #aa0000 → #bb0000"]);
+    expect(sentence(describeActivity(event("rating_level.taken_out_of_order", { label: "Misleading" }), refs))).toBe("took the rating [“Misleading”] out of the truth order");
+    expect(sentence(describeActivity(event("api_token.created", { name: "CMS export", role: "viewer", expiresAt: null }), refs))).toBe("created the API token “CMS export” with the viewer role");
     expect(sentence(describeActivity(event("rating_scale.created", { name: "Truth scale", starter: true }, { actorId: null }), refs))).toBe(
       "set up the starter rating scale [“Truth scale”]",
     );

@@ -65,6 +65,7 @@ const ENTITY_WORDS: Record<string, string> = {
   verdict: "verdict",
   rating_scale: "rating scale",
   rating_level: "rating level",
+  api_token: "API token",
 };
 
 /** Labels for the log's filter: "Claim updated", "Verdict: changes requested". */
@@ -112,6 +113,10 @@ const ACTION_LABELS: Record<string, string> = {
   "rating_level.retired": "Rating level retired",
   "rating_level.restored": "Rating level restored",
   "rating_level.deleted": "Rating level deleted",
+  "rating_level.put_in_order": "Rating level put in the truth order",
+  "rating_level.taken_out_of_order": "Rating level taken out of the truth order",
+  "api_token.created": "API token created",
+  "api_token.revoked": "API token revoked",
 };
 
 function words(identifier: string): string {
@@ -449,6 +454,13 @@ const HANDLERS: Record<string, Handler> = {
   "rating_level.retired": (d) => ({ parts: ["retired the rating ", ratingLevel(d)], details: [] }),
   "rating_level.restored": (d) => ({ parts: ["put the rating ", ratingLevel(d), " back in use"], details: [] }),
   "rating_level.deleted": (d) => ({ parts: ["deleted the rating ", ratingLevel(d)], details: [] }),
+  "rating_level.put_in_order": (d) => ({ parts: ["put the rating ", ratingLevel(d), " into the truth order"], details: [] }),
+  "rating_level.taken_out_of_order": (d) => ({ parts: ["took the rating ", ratingLevel(d), " out of the truth order"], details: [] }),
+  "api_token.created": (d) => ({
+    parts: ["created the API token ", { text: str(d.data.name) ?? "?", ref: null, quoted: true }, ` with the ${formatValue(d.data.role, "role")} role`],
+    details: str(d.data.expiresAt) ? [{ label: "expires", value: formatValue(d.data.expiresAt) }] : [],
+  }),
+  "api_token.revoked": (d) => ({ parts: ["revoked the API token ", { text: str(d.data.name) ?? "?", ref: null, quoted: true }], details: [] }),
 };
 
 function ratingLevel(d: Describer): PhrasePart {
@@ -490,7 +502,7 @@ export function describeActivity(event: ActivityEventInput, refs: ActivityRefs):
   const [, verb = event.action] = event.action.split(".");
   const entity = entityLabel(event.entityType);
   const claimId = str(event.data.claimId);
-  const parts: PhrasePart[] = [`${words(verb)} ${/^[aeiou]/.test(entity) ? "an" : "a"} ${entity}`];
+  const parts: PhrasePart[] = [`${words(verb)} ${/^[aeiou]/i.test(entity) ? "an" : "a"} ${entity}`];
   if (claimId) parts.push(" on ", ...d.claimNamed(claimId));
   else if (str(event.data.statementId)) parts.push(" in ", d.statement(event.data.statementId));
   return { parts, details: d.generic() };
