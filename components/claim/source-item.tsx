@@ -7,6 +7,10 @@ import { StanceBadge } from "./source-stance";
 
 const LINK_REL = "noopener noreferrer nofollow";
 
+/** The small buttons under a source (Edit, Remove) look alike. Here, not in a client module, so a server component can use it. */
+export const SOURCE_TOOL_BUTTON =
+  "inline-flex cursor-pointer items-center rounded-md border border-line bg-white px-3 py-1 text-xs font-medium text-ink hover:bg-stone-50";
+
 /** Only http(s) links are stored; a row written some other way still never becomes a script link. */
 function webLink(url: string | null): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;

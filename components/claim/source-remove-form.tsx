@@ -5,12 +5,9 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/server/action";
+import { SOURCE_TOOL_BUTTON } from "./source-item";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
-
-/** The small buttons under a source (this one and the Edit disclosure) look alike. */
-export const SOURCE_TOOL_BUTTON =
-  "inline-flex cursor-pointer items-center rounded-md border border-line bg-white px-3 py-1 text-xs font-medium text-ink hover:bg-stone-50";
 
 export function RemoveSourceForm({ action, workspaceId, sourceId, n, title, last }: { action: Action; workspaceId: string; sourceId: string; n: number; title: string; last: boolean }) {
   const [confirming, setConfirming] = useState(false);
