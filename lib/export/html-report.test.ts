@@ -142,7 +142,27 @@ describe("renderHtmlReport", () => {
     expect(section(html, 2)).toContain('<span class="rating rating-none">Not yet rated</span>');
     expect(section(html, 3)).toContain("313 victims");
     expect(section(html, 3)).toContain("no longer in the statement’s current text");
-    expect(html).not.toContain('href="#s1-c3"');
+    // Numbered in the text only where it still stands.
+    expect(html).not.toContain('aria-label="Claim 3"');
+  });
+
+  it("lists the verdicts at a glance before the text, and marks unapproved ones there too", () => {
+    const glance = report({ includeDrafts: true }).split('<section class="glance"')[1]!.split("</section>")[0]!;
+    expect(glance).toContain(
+      '<tr><td class="num"><a class="claim-ref" href="#s1-c1">1</a></td><td dir="auto">303 people fell victim to mines since November 2020</td><td class="glance-verdict"><span class="rating" style="background:#c0692f;color:#000000">Mostly false</span></td></tr>',
+    );
+    expect(glance).toContain('True</span> <span class="draft-mark">not approved</span></td></tr>');
+    expect(report().split('<section class="glance"')[1]!.split("</section>")[0]).toContain("No approved verdict yet");
+  });
+
+  it("puts the workspace, the title and 'Page n of N' in the page margins, escaped for CSS", () => {
+    const html = report({ workspace: { name: 'Desk "A" </style><script>x()</script>' }, includeDrafts: true });
+    const style = html.split("<style>")[1]!.split("</style>")[0]!;
+    expect(style).toContain(String.raw`@top-left { content: "Desk \22 A\22  \3c \2f style\3e \3c script\3e x()\3c \2f script\3e ";`);
+    expect(style).toContain('@top-right { content: "Statement on mine clearance";');
+    expect(style).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+    expect(style).toContain("DRAFT: includes unapproved verdicts");
+    expect(style).not.toMatch(/<\/style|<script/i);
   });
 
   it("reports a statement without claims", () => {

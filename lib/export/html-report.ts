@@ -241,12 +241,18 @@ function sourcesHtml(claim: ReportClaim, anchor: (n: number) => string): string 
   return `<h5>Sources</h5>\n<ol class="sources">\n${items.join("\n")}\n</ol>`;
 }
 
-function verdictLine(verdict: ReportVerdict | null, shown: boolean, scale: readonly ScaleLevel[]): string {
-  if (!verdict) return `<p class="verdict"><span class="rating rating-none">Not yet rated</span></p>`;
-  if (!shown) return `<p class="verdict"><span class="rating rating-none">No approved verdict yet</span></p>`;
+/** The verdict's rating as a badge in its colour, or a neutral one saying why there is none. */
+function verdictBadge(verdict: ReportVerdict | null, shown: boolean, scale: readonly ScaleLevel[]): string {
+  if (!verdict) return `<span class="rating rating-none">Not yet rated</span>`;
+  if (!shown) return `<span class="rating rating-none">No approved verdict yet</span>`;
   const level = levelOf(scale, verdict);
   const label = verdict.levelLabel?.trim() || level?.label || "No rating chosen";
-  const badge = level || verdict.levelLabel ? ratingBadge(label, level?.color ?? "") : `<span class="rating rating-none">${escapeHtml(label)}</span>`;
+  return level || verdict.levelLabel ? ratingBadge(label, level?.color ?? "") : `<span class="rating rating-none">${escapeHtml(label)}</span>`;
+}
+
+function verdictLine(verdict: ReportVerdict | null, shown: boolean, scale: readonly ScaleLevel[]): string {
+  const badge = verdictBadge(verdict, shown, scale);
+  if (!verdict || !shown) return `<p class="verdict">${badge}</p>`;
   const state = isFinding(verdict)
     ? `<span class="state">${verdict.status === "published" ? "Published" : "Approved, not yet published"}</span>`
     : `<span class="draft-mark">${escapeHtml(VERDICT_STATE_LABELS[verdict.status] ?? verdict.status)} — not approved</span>`;
@@ -261,6 +267,8 @@ function claimSection(claim: ReportClaim, number: number, anchor: string, inText
   const parts: string[] = [];
   const draft = shown && !isFinding(verdict);
   parts.push(`<section class="claim${draft ? " is-draft" : ""}" id="${anchor}" aria-labelledby="${anchor}-title">`);
+  // Number, claim, quote and verdict stay on one page.
+  parts.push(`<div class="claim-top">`);
   parts.push(`<header class="claim-head"><span class="claim-number" aria-hidden="true">${number}</span>`);
   parts.push(`<h4 id="${anchor}-title" dir="auto"><span class="sr-only">Claim ${number}: </span>${escapeHtml(title)}</h4></header>`);
   const quote = claim.quote.replace(/\s+/g, " ").trim();
@@ -268,6 +276,7 @@ function claimSection(claim: ReportClaim, number: number, anchor: string, inText
   if (!inText) parts.push(`<p class="note">This passage is no longer in the statement’s current text.</p>`);
   parts.push(verdictLine(verdict, shown, input.scale));
   if (shown && verdict.summary.trim()) parts.push(`<p class="summary" dir="auto">${escapeHtml(verdict.summary.trim())}</p>`);
+  parts.push(`</div>`);
   if (shown && verdict.explanation.trim()) {
     parts.push(
       `<div class="explanation" dir="auto">${explanationHtml(verdict.explanation, (n) => (n <= claim.sources.length ? sourceAnchor(n) : null))}</div>`,
@@ -327,12 +336,29 @@ function statementArticle(statement: ReportStatement, index: number, input: Html
       }),
   );
 
+  const glance = numbered.length
+    ? [
+        `<section class="glance" aria-labelledby="${anchor}-glance">`,
+        `<h3 id="${anchor}-glance">Verdicts at a glance</h3>`,
+        `<table class="glance-table"><tbody>`,
+        ...numbered.map(({ claim }, i) => {
+          const v = claim.verdict;
+          const shown = isShown(v, input.includeDrafts);
+          const draft = shown && !isFinding(v) ? ` <span class="draft-mark">not approved</span>` : "";
+          return `<tr><td class="num"><a class="claim-ref" href="#${claimAnchor(i + 1)}">${i + 1}</a></td><td dir="auto">${escapeHtml(claim.claimReviewed.trim() || claim.quote.trim())}</td><td class="glance-verdict">${verdictBadge(v, shown, input.scale)}${draft}</td></tr>`;
+        }),
+        `</tbody></table>`,
+        `</section>`,
+      ].join("\n")
+    : "";
+
   return [
     `<article class="statement" id="${anchor}" aria-labelledby="${anchor}-title">`,
     `<header class="statement-head">`,
     `<${headingLevel} id="${anchor}-title" dir="auto">${escapeHtml(statement.title.trim() || "Untitled statement")}</${headingLevel}>`,
     `<dl class="meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd dir="auto">${v}</dd></div>`).join("")}</dl>`,
     `</header>`,
+    glance,
     `<section class="statement-text" aria-label="Statement text">`,
     marked || `<p class="note">The statement has no text.</p>`,
     `</section>`,
@@ -473,7 +499,8 @@ function selectionSummary(input: HtmlReportInput): string {
 // The document
 
 const SERIF = `Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Iowan Old Style", "Liberation Serif", "DejaVu Serif", serif`;
-const SANS = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif`;
+// Print-proven faces first: system-ui is DejaVu Sans on many Linux servers, too wide beside a serif.
+const SANS = `"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "Segoe UI", Roboto, "Noto Sans", system-ui, sans-serif`;
 
 const CSS = `
 :root { --ink: #1f2933; --muted: #5b6673; --line: #dcd8cf; --paper: #ffffff; --accent: #1d4ed8; --mark: #fbeec1; --mark2: #f6dc86; --mark3: #efc94f; }
@@ -552,6 +579,14 @@ table.summary .num { text-align: right; font-variant-numeric: tabular-nums linin
 .chip { display: inline-flex; align-items: center; gap: 0.3rem; margin: 0 0.4rem 0.15rem 0; white-space: nowrap; }
 .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; }
 .muted { color: var(--muted); }
+.glance { margin: 0 0 1.5rem; }
+.glance h3 { margin-top: 0; }
+.glance-table { width: 100%; border-collapse: collapse; font-family: ${SANS}; font-size: 0.82rem; line-height: 1.35; }
+.glance-table td { padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid var(--line); vertical-align: middle; }
+.glance-table td.num { width: 2rem; }
+.glance-table .claim-ref { font-size: 0.72rem; vertical-align: 0; }
+.glance-verdict { text-align: right; white-space: nowrap; }
+.glance-verdict .rating { font-size: 0.7rem; }
 .colophon { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--line); font-size: 0.75rem; color: var(--muted); }
 @page { size: A4; margin: 20mm 17mm 20mm 17mm; }
 @media print {
@@ -563,11 +598,29 @@ table.summary .num { text-align: right; font-variant-numeric: tabular-nums linin
   .statement + .statement { margin-top: 0; padding-top: 0; border-top: 0; break-before: page; }
   .selection + .statement { break-before: page; }
   h1, h2, h3, h4, h5, .claim-head { break-after: avoid; }
-  .claim-head, blockquote, .verdict, .summary, ol.sources li, .facts, tr, .chart-figure { break-inside: avoid; }
+  .claim-top, ol.sources li, .facts, tr, .chart-figure, .glance { break-inside: avoid; }
   .statement-text p, .explanation p { orphans: 3; widows: 3; }
   .colophon { display: none; }
 }
 `;
+
+/** A CSS string literal: anything but letters, digits and plain punctuation as a hex escape. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[^\p{L}\p{N} .,:;!?()'–—·-]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** Running header and footer, with page numbers, in the page margins of print and PDF alike. */
+function marginBoxes(left: string, right: string, footer: string, draft: boolean): string {
+  const box = `font-family: ${SANS}; font-size: 7.5pt; color: #5b6673;`;
+  return `@page {
+  @top-left { content: ${cssString(clip(left, 60))}; ${box} vertical-align: bottom; padding-bottom: 5mm; }
+  @top-right { content: ${cssString(clip(right, 70))}; ${box} vertical-align: bottom; padding-bottom: 5mm; }
+  @bottom-left { content: ${cssString(footer)}; ${box} ${draft ? "color: #9a3412; font-weight: 700;" : ""} vertical-align: top; padding-top: 5mm; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} vertical-align: top; padding-top: 5mm; }
+}`;
+}
 
 /** The whole document, ending with a newline. */
 export function renderHtmlReport(input: HtmlReportInput): string {
@@ -605,7 +658,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     `<meta name="referrer" content="no-referrer">`,
     `<meta name="generator" content="Factdesk">`,
     `<title>${escapeHtml(title)} — ${escapeHtml(workspace)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${marginBoxes(workspace, title, `Fact-check report · generated ${generated}${input.includeDrafts ? " · DRAFT: includes unapproved verdicts" : ""}`, input.includeDrafts)}</style>`,
     `</head>`,
     `<body>`,
     `<main>`,
