@@ -2,9 +2,13 @@
 // moves levels from the keyboard, edits one, takes it out of the truth order, retires and
 // restores one and deletes an unused one. The editing happens on a desk of its own, so the seeded
 // desk keeps the starter scale other specs rely on.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
 import { snap } from "./support/pages";
 import { DESK, storageStateOf } from "./support/world";
+
+// Every edit is a server round trip; on a machine shared by several builds one can take more than
+// the default 10 s. A longer wait changes no outcome, only how long a real failure takes to show.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const truthOrder = (page: Page) => page.getByRole("list", { name: "Truth order", exact: true });
 const outside = (page: Page) => page.getByRole("list", { name: "Outside the truth order", exact: true });
@@ -39,6 +43,7 @@ test.describe("editing", () => {
   test.use({ storageState: storageStateOf("editor"), viewport: { width: 1280, height: 900 } });
 
   test("an editor shapes the scale of a new desk", async ({ page }) => {
+    test.slow();
     await page.goto("/workspaces");
     await page.getByLabel("Name").fill("Scale desk");
     await page.getByRole("button", { name: "Create workspace" }).click();

@@ -1,8 +1,8 @@
-// A colour per person, for their highlights. Pure: the page sends it with each highlight and the
-// editor paints it as a translucent background (about 30 % alpha) with an underline in the full
-// colour. The palette is curated rather than generated: twenty mid-tone hues of similar weight,
-// each dark enough to read as an underline and light enough, when translucent, to keep ink text
-// legible on white.
+// A colour per person, for their highlights. Pure: the services put it on each highlight's author
+// (lib/server/highlights.ts) and the editor paints it as a translucent background (about 30 %
+// alpha) with an underline in the full colour. The palette is curated rather than generated:
+// twenty mid-tone hues of similar weight, each dark enough to read as an underline and light
+// enough, when translucent, to keep ink text legible on white.
 //
 // Within a desk, colours are handed out by when people joined (assignUserColors): hashing ids let
 // two people of one desk land on neighbouring blues. The palette is therefore ordered so that
@@ -53,6 +53,11 @@ export function userColor(userId: string): UserColor {
   return USER_COLORS[fnv1a(userId) % USER_COLORS.length]!;
 }
 
+/** The colour of the desk's n-th member by joining order (from 0); wraps around past twenty. */
+export function deskColor(joiningIndex: number): UserColor {
+  return USER_COLORS[joiningIndex % USER_COLORS.length]!;
+}
+
 /**
  * The colours of one desk: the n-th member to join gets the n-th palette colour, so the first
  * twenty people all differ and a colour stays put while the membership does. `others` (authors
@@ -61,7 +66,7 @@ export function userColor(userId: string): UserColor {
 export function assignUserColors(membersByJoining: readonly string[], others: Iterable<string> = []): Map<string, UserColor> {
   const colors = new Map<string, UserColor>();
   const give = (id: string) => {
-    if (!colors.has(id)) colors.set(id, USER_COLORS[colors.size % USER_COLORS.length]!);
+    if (!colors.has(id)) colors.set(id, deskColor(colors.size));
   };
   membersByJoining.forEach(give);
   [...new Set(others)].filter((id) => !colors.has(id)).sort().forEach(give);

@@ -49,17 +49,20 @@ export function ApiTokenList({ workspaceId, tokens, revokeAction }: { workspaceI
                 <div className="font-mono text-xs text-muted">{token.prefix}</div>
               </td>
               <td className="px-4 py-3">{ROLE_LABELS[token.role]}</td>
-              <td className="px-4 py-3 whitespace-nowrap">
+              <td className="px-4 py-3">
                 <Moment value={token.createdAt} />
               </td>
-              <td className="px-4 py-3 whitespace-nowrap">{token.lastUsedAt ? <Moment value={token.lastUsedAt} /> : "Never"}</td>
-              <td className="px-4 py-3 whitespace-nowrap">
+              <td className="px-4 py-3">{token.lastUsedAt ? <Moment value={token.lastUsedAt} /> : "Never"}</td>
+              <td className="px-4 py-3">
                 {token.status === "active" ? (
                   token.expiresAt ? <Moment value={token.expiresAt} /> : "Never"
                 ) : (
-                  <span className="rounded-full border border-line px-2 py-0.5 text-xs">
-                    {token.status === "revoked" ? "Revoked" : "Expired"} <Moment value={token.endedAt!} />
-                  </span>
+                  <>
+                    <span className="rounded-full border border-line px-2 py-0.5 text-xs">{token.status === "revoked" ? "Revoked" : "Expired"}</span>
+                    <div className="mt-1 text-xs">
+                      <Moment value={token.endedAt!} />
+                    </div>
+                  </>
                 )}
               </td>
               <td className="px-4 py-3 text-right">
@@ -85,14 +88,16 @@ function RevokeForm({ workspaceId, token, action }: { workspaceId: string; token
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <input type="hidden" name="tokenId" value={token.id} />
       {confirming ? (
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          <span className="text-xs text-muted">Revoke “{token.name}”? Anything using it stops working at once.</span>
-          <SubmitButton variant="danger" pendingLabel="Revoking…">
-            Yes, revoke
-          </SubmitButton>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)} autoFocus>
-            Cancel
-          </Button>
+        <div className="flex flex-col items-end gap-2">
+          <span className="w-40 text-right text-xs text-muted">Anything using this token stops working at once.</span>
+          <div className="flex gap-2">
+            <SubmitButton variant="danger" pendingLabel="Revoking…">
+              Yes, revoke
+            </SubmitButton>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)} autoFocus>
+              Cancel
+            </Button>
+          </div>
         </div>
       ) : (
         <Button type="button" variant="danger" onClick={() => setConfirming(true)} aria-label={`Revoke ${token.name}`}>

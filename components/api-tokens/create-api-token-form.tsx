@@ -45,7 +45,7 @@ export function CreateApiTokenForm({ workspaceId, roles, action }: { workspaceId
             defaultValue={values.role || roles[0] || "viewer"}
             options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_DESCRIPTIONS[r] }))}
             errors={state.errors?.role}
-            hint="At most your own role. The token also never exceeds your role at the time it is used."
+            hint="Up to your own role, and never more than your role when the token is used."
           />
           <Choice
             id="token-expiry"

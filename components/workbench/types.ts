@@ -1,10 +1,11 @@
 // Shapes the workbench's client components share. Types only: the DTOs come from the service layer.
+import type { ShownHighlight } from "@/lib/highlight-payload";
 import type { ClaimSummary, HighlightDTO } from "@/lib/server/highlights";
 
-export type { ClaimSummary, HighlightDTO };
+export type { ClaimSummary, HighlightDTO, ShownHighlight };
 
 /** A highlight as the page shows it: saved, or still saving / failed (optimistic, not yet stored). */
-export type WorkbenchHighlight = HighlightDTO & {
+export type WorkbenchHighlight = ShownHighlight & {
   state?: "saving" | "failed";
   error?: string;
 };

@@ -2,13 +2,14 @@
 // The annotation workbench: the statement text (Slate, read-only) on the left, the claims and
 // notes on the right. Creating a highlight is optimistic: it shows at once as "saving", becomes
 // the stored highlight when the server answers, or stays visible as "failed" with Retry.
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createHighlightAction, deleteHighlightAction, reattachOrphanAction, updateClaimAction, updateHighlightAction } from "@/app/w/[ws]/statements/[id]/actions";
 import { HighlightCard } from "./highlight-card";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SidePanel } from "./side-panel";
+import { StatementPlainText } from "./statement-plain-text";
 import { StatementViewer } from "./statement-viewer";
-import { matchesFilters, NO_FILTERS, type Can, type ClaimSummary, type Filters, type HighlightDTO, type TextSelection, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
+import { matchesFilters, NO_FILTERS, type Can, type ClaimSummary, type Filters, type ShownHighlight, type TextSelection, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
 
 export const CREATE_MARK = "fd:create";
 
@@ -17,8 +18,8 @@ export type WorkbenchProps = {
   statementId: string;
   language?: string;
   revision: { number: number; text: string };
-  highlights: HighlightDTO[];
-  orphans: HighlightDTO[];
+  highlights: ShownHighlight[];
+  orphans: ShownHighlight[];
   can: Can;
   user: { id: string; name: string; color: string };
   tags: WorkbenchTag[];
@@ -28,6 +29,17 @@ export type WorkbenchProps = {
 
 function byPosition(a: WorkbenchHighlight, b: WorkbenchHighlight) {
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
+}
+
+const noSubscription = () => () => {};
+
+/** False while the server renders and the page hydrates, true from then on (and on client navigations). */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -47,6 +59,9 @@ export function Workbench(props: WorkbenchProps) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [notice, setNotice] = useState<string>("");
   const createMark = useRef(false);
+  // The server sends the text alone (statement-plain-text.tsx): rendering a thousand highlights
+  // there cost more than the rest of the page. The viewer paints them once the page has hydrated.
+  const hydrated = useHydrated();
 
   // A server refresh (another revision, router.refresh) replaces what is stored; keep what is unsaved.
   useEffect(() => {
@@ -81,21 +96,6 @@ export function Workbench(props: WorkbenchProps) {
     [pulse, focusItem],
   );
 
-  // The page colours people by their place in the desk; what the actions answer keeps that colour.
-  const deskColors = useMemo(() => {
-    const colors = new Map<string, string>();
-    for (const h of [...props.highlights, ...props.orphans]) colors.set(h.author.id, h.author.color);
-    colors.set(user.id, user.color);
-    return colors;
-  }, [props.highlights, props.orphans, user.id, user.color]);
-  const inDeskColor = useCallback(
-    (h: HighlightDTO): HighlightDTO => {
-      const color = deskColors.get(h.author.id);
-      return color && color !== h.author.color ? { ...h, author: { ...h.author, color } } : h;
-    },
-    [deskColors],
-  );
-
   // ---- creating -------------------------------------------------------------------------
   const save = useCallback(
     async (pending: WorkbenchHighlight) => {
@@ -112,7 +112,7 @@ export function Workbench(props: WorkbenchProps) {
         current
           .map((h) => {
             if (h.id !== pending.id) return h;
-            return result.ok ? { ...inDeskColor(result.data), clientId: undefined } : { ...h, state: "failed" as const, error: result.message };
+            return result.ok ? { ...result.data, clientId: undefined } : { ...h, state: "failed" as const, error: result.message };
           })
           .sort(byPosition),
       );
@@ -121,7 +121,7 @@ export function Workbench(props: WorkbenchProps) {
         setOpenId((o) => (o === pending.id ? result.data.id : o));
       }
     },
-    [workspaceId, statementId, revision.number, inDeskColor],
+    [workspaceId, statementId, revision.number],
   );
 
   const create = useCallback(
@@ -139,13 +139,10 @@ export function Workbench(props: WorkbenchProps) {
         start: selection.start,
         end: selection.end,
         exact,
-        prefix: "",
-        suffix: "",
         kind,
         body: "",
         orphaned: false,
         author: user,
-        createdAt: new Date(),
         claim: null,
         state: "saving",
       };
@@ -215,10 +212,10 @@ export function Workbench(props: WorkbenchProps) {
   const saveHighlight = useCallback(
     async (h: WorkbenchHighlight, changes: { kind?: "claim" | "note"; body?: string }) => {
       const result = await updateHighlightAction({ workspaceId, highlightId: h.id, ...changes });
-      if (result.ok) replace(inDeskColor(result.data));
+      if (result.ok) replace(result.data);
       return result;
     },
-    [workspaceId, replace, inDeskColor],
+    [workspaceId, replace],
   );
 
   const remove = useCallback(
@@ -242,7 +239,7 @@ export function Workbench(props: WorkbenchProps) {
       const result = await reattachOrphanAction({ workspaceId, highlightId: h.id, revisionNumber: revision.number, start: selection.start, end: selection.end });
       if (result.ok) {
         setOrphans((current) => current.filter((x) => x.id !== h.id));
-        setHighlights((current) => [...current, inDeskColor(result.data)].sort(byPosition));
+        setHighlights((current) => [...current, result.data].sort(byPosition));
         window.getSelection()?.removeAllRanges();
         setSelection(null);
         setNotice("Re-attached to the selected passage.");
@@ -250,7 +247,7 @@ export function Workbench(props: WorkbenchProps) {
       }
       return result;
     },
-    [workspaceId, revision.number, selection, select, inDeskColor],
+    [workspaceId, revision.number, selection, select],
   );
 
   // ---- keyboard -----------------------------------------------------------------------------
@@ -319,45 +316,49 @@ export function Workbench(props: WorkbenchProps) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_23rem]">
       <article className="min-w-0 rounded-lg border border-line bg-white px-6 py-8 shadow-sm sm:px-10 sm:py-10">
         {props.header}
-        <StatementViewer
-          key={revision.number}
-          text={revision.text}
-          language={props.language}
-          highlights={visible}
-          activeId={activeId}
-          onSelectText={setSelection}
-          onPassageClick={onPassageClick}
-          onHover={onHover}
-        >
-          {selection && can.annotate ? (
-            <div
-              role="toolbar"
-              aria-label="Highlight the selection"
-              className="absolute z-20 flex -translate-x-1/2 gap-1 rounded-lg border border-line bg-ink p-1 font-sans text-sm shadow-lg"
-              style={{ top: Math.max(0, selection.rect.top - 48), left: Math.max(70, selection.rect.left + selection.rect.width / 2) }}
-              onMouseDown={(e) => e.preventDefault()}
-            >
-              <button type="button" onClick={() => create("claim")} className="rounded-md px-3 py-1.5 font-medium text-white hover:bg-white/15">
-                Claim <kbd className="ml-1 rounded bg-white/15 px-1 text-xs">c</kbd>
-              </button>
-              <button type="button" onClick={() => create("note")} className="rounded-md px-3 py-1.5 font-medium text-white hover:bg-white/15">
-                Note <kbd className="ml-1 rounded bg-white/15 px-1 text-xs">n</kbd>
-              </button>
-            </div>
-          ) : null}
-          {hover && hovered.length && !selection ? (
-            <div role="tooltip" className="pointer-events-none absolute z-10 mt-2 w-80 max-w-[90%] rounded-lg border border-line bg-white p-2 font-sans text-sm shadow-lg" style={{ top: hover.top, left: Math.max(0, Math.min(hover.left, 400)) }}>
-              <p className="px-1 pb-1 text-xs font-medium uppercase tracking-wide text-muted">{hovered.length === 1 ? "1 highlight" : `${hovered.length} highlights here`}</p>
-              <ul className="space-y-1">
-                {[...hovered].reverse().map((h) => (
-                  <li key={h.id}>
-                    <HighlightCard highlight={h} compact />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </StatementViewer>
+        {hydrated ? (
+          <StatementViewer
+            key={revision.number}
+            text={revision.text}
+            language={props.language}
+            highlights={visible}
+            activeId={activeId}
+            onSelectText={setSelection}
+            onPassageClick={onPassageClick}
+            onHover={onHover}
+          >
+            {selection && can.annotate ? (
+              <div
+                role="toolbar"
+                aria-label="Highlight the selection"
+                className="absolute z-20 flex -translate-x-1/2 gap-1 rounded-lg border border-line bg-ink p-1 font-sans text-sm shadow-lg"
+                style={{ top: Math.max(0, selection.rect.top - 48), left: Math.max(70, selection.rect.left + selection.rect.width / 2) }}
+                onMouseDown={(e) => e.preventDefault()}
+              >
+                <button type="button" onClick={() => create("claim")} className="rounded-md px-3 py-1.5 font-medium text-white hover:bg-white/15">
+                  Claim <kbd className="ml-1 rounded bg-white/15 px-1 text-xs">c</kbd>
+                </button>
+                <button type="button" onClick={() => create("note")} className="rounded-md px-3 py-1.5 font-medium text-white hover:bg-white/15">
+                  Note <kbd className="ml-1 rounded bg-white/15 px-1 text-xs">n</kbd>
+                </button>
+              </div>
+            ) : null}
+            {hover && hovered.length && !selection ? (
+              <div role="tooltip" className="pointer-events-none absolute z-10 mt-2 w-80 max-w-[90%] rounded-lg border border-line bg-white p-2 font-sans text-sm shadow-lg" style={{ top: hover.top, left: Math.max(0, Math.min(hover.left, 400)) }}>
+                <p className="px-1 pb-1 text-xs font-medium uppercase tracking-wide text-muted">{hovered.length === 1 ? "1 highlight" : `${hovered.length} highlights here`}</p>
+                <ul className="space-y-1">
+                  {[...hovered].reverse().map((h) => (
+                    <li key={h.id}>
+                      <HighlightCard highlight={h} compact />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </StatementViewer>
+        ) : (
+          <StatementPlainText text={revision.text} language={props.language} />
+        )}
       </article>
       {/* Its own boundary: the page hydrates the text first, the long list right after. */}
       <Suspense>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { annotationSnapshot, highlightQuote, makeStatement, makeTag } from "../../test/annotation-factories";
 import { makeDesk } from "../../test/factories";
 import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
+import { assignUserColors } from "../user-colors";
 import { accessFromRow, insertHighlight, newId, RevisionTextCache, revisionTexts } from "./annotation-queries";
 import { updateClaim } from "./claims";
 import { db } from "./db";
@@ -10,14 +11,22 @@ import { createHighlight, deleteHighlight, highlightSelect, listAnnotations, toH
 
 // The raw-SQL paths of the annotation services must give exactly what the Prisma versions gave.
 
-/** The Prisma read listAnnotations used before it went raw (with id as the last tie-break). */
+/**
+ * The Prisma read listAnnotations used before it went raw (with id as the last tie-break), in the
+ * desk colours the page used to paint: members by joining order, then former members by id.
+ */
 async function prismaAnnotations(workspaceId: string, statementId: string) {
   const rows = await db().highlight.findMany({
     where: { statementId, deletedAt: null, statement: { workspaceId } },
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     select: highlightSelect,
   });
-  const dtos = rows.map(toHighlightDTO);
+  const members = await db().membership.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { userId: true } });
+  const colors = assignUserColors(
+    members.map((m) => m.userId),
+    rows.map((r) => r.author.id),
+  );
+  const dtos = rows.map((row) => toHighlightDTO(row, colors.get(row.author.id)!));
   return { highlights: dtos.filter((h) => !h.orphaned), orphans: dtos.filter((h) => h.orphaned) };
 }
 

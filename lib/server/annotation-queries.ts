@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "../roles";
 import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
-import { userColor } from "../user-colors";
+import { assignUserColors, deskColor } from "../user-colors";
 import { db } from "./db";
 import { NotFound, Unauthenticated } from "./errors";
 import type { HighlightDTO } from "./highlights";
@@ -114,11 +114,40 @@ export async function revisionText(revisionId: string): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Desk colours (lib/user-colors.ts: by joining order, the desk's former members after them)
+
+/** How many of the desk's members joined before `m` (the same order as loadDeskMembers). */
+const joinedBefore = sql`(SELECT COUNT(*) FROM "Membership" e WHERE e."workspaceId" = m."workspaceId"
+  AND (e."createdAt" < m."createdAt" OR (e."createdAt" = m."createdAt" AND e."userId" < m."userId")))`;
+
+/** The desk's members' user ids in joining order. */
+export async function loadDeskMembers(workspaceId: string): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ userId: string }>>(sql`
+    SELECT "userId" FROM "Membership" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC, "userId" ASC`);
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * One author's colour on a statement's page, as loadStatementHighlights gives it: a member's by
+ * joining order; a former member's after the members, among the statement's other such authors.
+ */
+export async function loadAuthorColor(workspaceId: string, statementId: string, authorId: string): Promise<string> {
+  const members = await loadDeskMembers(workspaceId);
+  const place = members.indexOf(authorId);
+  if (place >= 0) return deskColor(place);
+  const authors = await db().$queryRaw<Array<{ authorId: string }>>(sql`
+    SELECT DISTINCT "authorId" FROM "Highlight" WHERE "statementId" = ${statementId} AND "deletedAt" IS NULL`);
+  return assignUserColors(members, [authorId, ...authors.map((a) => a.authorId)]).get(authorId)!;
+}
+
+// ---------------------------------------------------------------------------------------------
 // createHighlight: what it checks, in one read
 
 export type CreateContext = {
   access: WorkspaceAccess;
   authorName: string;
+  /** The author's desk colour (lib/user-colors.ts): the author is a member, placed by joining order. */
+  authorColor: string;
   /** Null when the statement is not in this workspace. */
   statement: { currentRevision: number } | null;
   /** Null when the statement has no revision of that number. */
@@ -129,6 +158,7 @@ export type CreateContext = {
 
 type CreateContextRow = AccessColumns & {
   authorName: string;
+  joinedBefore: number | bigint | null;
   statementId: string | null;
   currentRevision: number | null;
   revisionId: string | null;
@@ -139,8 +169,9 @@ type CreateContextRow = AccessColumns & {
 };
 
 /**
- * Membership and role, the author's name, the statement (in this workspace), the revision and the
- * requested tags (in this workspace), as one query: one row per found tag, or one row without tags.
+ * Membership and role, the author's name and place in the desk (for their colour), the statement
+ * (in this workspace), the revision and the requested tags (in this workspace), as one query: one
+ * row per found tag, or one row without tags.
  */
 export async function loadCreateContext(
   actor: Actor | null | undefined,
@@ -150,7 +181,7 @@ export async function loadCreateContext(
   const { userId } = checkedActor(actor, input.workspaceId);
   const tagIds = [...new Set(input.tagIds)];
   const rows = await db().$queryRaw<CreateContextRow[]>(sql`
-    SELECT ${accessSelect}, u."name" AS "authorName",
+    SELECT ${accessSelect}, u."name" AS "authorName", ${joinedBefore} AS "joinedBefore",
       s."id" AS "statementId", s."currentRevision" AS "currentRevision", r."id" AS "revisionId",
       ${tagIds.length ? sql`t."id" AS "tagId", t."name" AS "tagName", t."color" AS "tagColor", t."retiredAt" AS "tagRetiredAt"` : sql`NULL AS "tagId"`}
     FROM "Membership" m
@@ -165,6 +196,7 @@ export async function loadCreateContext(
   return {
     access,
     authorName: first!.authorName,
+    authorColor: deskColor(Number(first!.joinedBefore ?? 0)),
     statement: first!.statementId ? { currentRevision: Number(first!.currentRevision) } : null,
     revisionId: first!.revisionId,
     tags: rows
@@ -296,11 +328,12 @@ type HighlightPageRow = {
 
 /**
  * The live highlights of a statement of this workspace, in text order (start, longer first, older
- * first), with author, claim, assignee and tags: ONE query however many highlights there are — a
- * claim with several tags comes back as consecutive rows, merged here. The caller has checked the
- * workspace; the query filters on it again.
+ * first), with author (in their desk colour, from the desk's members in joining order), claim,
+ * assignee and tags: ONE query however many highlights there are — a claim with several tags
+ * comes back as consecutive rows, merged here. The caller has checked the workspace; the query
+ * filters on it again.
  */
-export async function loadStatementHighlights(workspaceId: string, statementId: string): Promise<PageHighlight[]> {
+export async function loadStatementHighlights(workspaceId: string, statementId: string, membersByJoining: readonly string[]): Promise<PageHighlight[]> {
   const rows = await db().$queryRaw<HighlightPageRow[]>(sql`
     SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt",
       h."authorId" AS "authorId", a."name" AS "authorName",
@@ -329,7 +362,7 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
       continue;
     }
     let author = authors.get(r.authorId);
-    if (!author) authors.set(r.authorId, (author = { id: r.authorId, name: r.authorName, color: userColor(r.authorId) }));
+    if (!author) authors.set(r.authorId, (author = { id: r.authorId, name: r.authorName, color: "" }));
     last = {
       id: r.id,
       start: Number(r.start),
@@ -357,6 +390,9 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
     out.push(last);
   }
   for (const h of out) if (h.claim && h.claim.tags.length > 1) h.claim.tags.sort((a, b) => a.name.localeCompare(b.name));
+  // The author objects are shared by their highlights: colour each person once.
+  const colors = assignUserColors(membersByJoining, authors.keys());
+  for (const [id, author] of authors) author.color = colors.get(id)!;
   return out;
 }
 

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { annotationSnapshot, highlightQuote, makeStatement, makeTag } from "../../test/annotation-factories";
 import { makeDesk, makeMember } from "../../test/factories";
-import { userColor } from "../user-colors";
+import { assignUserColors, USER_COLORS } from "../user-colors";
 import { db } from "./db";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
-import { createHighlight, deleteHighlight, listAnnotations, proposeClaimReviewed, updateHighlight } from "./highlights";
+import { createHighlight, deleteHighlight, listAnnotations, proposeClaimReviewed, reattachOrphan, updateHighlight } from "./highlights";
+
+/** A member's colour in the desk: their place among its members by joining order. */
+async function deskColorOf(workspaceId: string, userId: string) {
+  const members = await db().membership.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { userId: true } });
+  return assignUserColors(members.map((m) => m.userId)).get(userId);
+}
 
 async function setup(text?: string) {
   const desk = await makeDesk();
@@ -22,11 +28,12 @@ describe("createHighlight", () => {
     const dto = await createHighlight(desk.checker, {
       workspaceId: ws, statementId: statement.id, revisionNumber: 1, start, end: start + quote.length, kind: "claim", tagIds: [tag.id], clientId: "tmp-1",
     });
+    const color = await deskColorOf(ws, desk.checker.userId);
     expect(dto).toMatchObject({
       start, end: start + quote.length, exact: quote, kind: "claim", orphaned: false, clientId: "tmp-1",
       prefix: statement.text.slice(Math.max(0, start - 32), start),
       suffix: statement.text.slice(start + quote.length, start + quote.length + 32),
-      author: { id: desk.checker.userId, name: desk.checker.name, color: userColor(desk.checker.userId) },
+      author: { id: desk.checker.userId, name: desk.checker.name, color },
       claim: { claimReviewed: "303 people were hurt", status: "to_check", assignee: null, tags: [{ id: tag.id, name: "statistic", color: "#4f7cac" }] },
     });
     const row = await db().highlight.findUniqueOrThrow({ where: { id: dto.id }, include: { claim: { include: { tags: true } }, revision: true } });
@@ -156,10 +163,44 @@ describe("listAnnotations", () => {
     expect(result.revision).toEqual({ number: 1, text: statement.text });
     expect(result.highlights.map((h) => h.id)).toEqual([early.id, nested.id, late.id]);
     expect(result.orphans.map((h) => h.id)).toEqual([orphan.id]);
-    expect(result.highlights[0]).toMatchObject({ kind: "note", body: "hm", claim: null, author: { id: desk.editor.userId, color: userColor(desk.editor.userId) } });
+    expect(result.highlights[0]).toMatchObject({ kind: "note", body: "hm", claim: null, author: { id: desk.editor.userId, color: await deskColorOf(ws, desk.editor.userId) } });
     expect(result.highlights[2]!.claim).toMatchObject({ status: "to_check", tags: [{ id: tag.id, name: "date", color: "#7a8b99" }] });
     expect(result.can).toEqual({ annotate: false, moderate: false, correct: false });
     expect((await listAnnotations(desk.editor, { workspaceId: ws, statementId: statement.id })).can).toEqual({ annotate: true, moderate: true, correct: true });
+  });
+
+  it("colours people by their place in the desk, alike in the list and in what create, update and re-attach answer; former members after the members", async () => {
+    const { desk, ws, statement } = await setup("Alpha beta gamma delta epsilon zeta eta theta.");
+    const leaver = await makeMember(ws, "checker");
+    const first = await makeMember(ws, "checker");
+    const second = await makeMember(ws, "checker");
+    // They join in this order, after the desk's four.
+    for (const [i, person] of [leaver, first, second].entries()) {
+      await db().membership.update({ where: { workspaceId_userId: { workspaceId: ws, userId: person.userId } }, data: { createdAt: new Date(Date.now() + (i + 1) * 60_000) } });
+    }
+    const gone = await highlightQuote(leaver, ws, statement, "beta");
+    const a = await highlightQuote(first, ws, statement, "delta", { kind: "note" });
+    const b = await highlightQuote(second, ws, statement, "zeta");
+    expect([gone.author.color, a.author.color, b.author.color]).toEqual([USER_COLORS[4], USER_COLORS[5], USER_COLORS[6]]);
+    const before = await listAnnotations(first, { workspaceId: ws, statementId: statement.id });
+    expect(before.highlights.map((h) => h.author.color)).toEqual([USER_COLORS[4], USER_COLORS[5], USER_COLORS[6]]);
+    expect(before.userColor).toBe(USER_COLORS[5]);
+    expect(new Set((await Promise.all([desk.admin, desk.editor, desk.checker, desk.viewer].map((p) => deskColorOf(ws, p.userId)))).concat(USER_COLORS.slice(4, 7))).size).toBe(7);
+
+    // The leaver's colour goes to the next in line; theirs comes after the members'.
+    await db().membership.delete({ where: { workspaceId_userId: { workspaceId: ws, userId: leaver.userId } } });
+    const after = await listAnnotations(desk.viewer, { workspaceId: ws, statementId: statement.id });
+    expect(after.highlights.map((h) => [h.id, h.author.color])).toEqual([
+      [gone.id, USER_COLORS[6]],
+      [a.id, USER_COLORS[4]],
+      [b.id, USER_COLORS[5]],
+    ]);
+    expect((await updateHighlight(desk.editor, { workspaceId: ws, highlightId: gone.id, kind: "note" })).author.color).toBe(USER_COLORS[6]);
+    expect((await updateHighlight(first, { workspaceId: ws, highlightId: a.id, body: "checked" })).author.color).toBe(USER_COLORS[4]);
+    await db().highlight.update({ where: { id: b.id }, data: { orphaned: true } });
+    const placed = await reattachOrphan(second, { workspaceId: ws, highlightId: b.id, start: statement.text.indexOf("eta"), end: statement.text.indexOf("eta") + 3 });
+    expect(placed.author.color).toBe(USER_COLORS[5]);
+    expect((await createHighlight(second, { workspaceId: ws, statementId: statement.id, revisionNumber: 1, start: 0, end: 5, kind: "note" })).author.color).toBe(USER_COLORS[5]);
   });
 
   it("gives not found to outsiders and for another desk's statement", async () => {

@@ -1,10 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import { describeRange, snapToGraphemes } from "../anchoring";
+import { MAX_CLAIM_REVIEWED, normaliseClaimReviewed, proposeClaimReviewed } from "../claim-reviewed";
 import { roleAtLeast } from "../roles";
-import { userColor } from "../user-colors";
+import { deskColor } from "../user-colors";
 import { recordActivity } from "./activity";
-import { insertHighlight, loadCreateContext, loadPageAccess, loadStatementHighlights, newId, revisionText, type CreateContext } from "./annotation-queries";
+import {
+  insertHighlight,
+  loadAuthorColor,
+  loadCreateContext,
+  loadDeskMembers,
+  loadPageAccess,
+  loadStatementHighlights,
+  newId,
+  revisionText,
+  type CreateContext,
+} from "./annotation-queries";
 import { db } from "./db";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { workspaceIdOf } from "./members";
@@ -41,6 +52,7 @@ export type HighlightDTO = {
   kind: HighlightKind;
   body: string;
   orphaned: boolean;
+  /** `color` is the author's colour in this desk (lib/user-colors.ts assignUserColors). */
   author: { id: string; name: string; color: string };
   createdAt: Date;
   claim: ClaimSummary | null;
@@ -58,6 +70,8 @@ export type Annotations = {
   /** What the reader may do, so the page shows only working controls. */
   can: { annotate: boolean; moderate: boolean; correct: boolean };
   userId: string;
+  /** The reader's own desk colour, for the highlights they are about to make. */
+  userColor: string;
 };
 
 export const claimSelect = {
@@ -116,7 +130,7 @@ export function toClaimSummary(claim: ClaimRow): ClaimSummary {
   };
 }
 
-export function toHighlightDTO(row: HighlightRow): HighlightDTO {
+export function toHighlightDTO(row: HighlightRow, authorColor: string): HighlightDTO {
   return {
     id: row.id,
     start: row.start,
@@ -127,7 +141,7 @@ export function toHighlightDTO(row: HighlightRow): HighlightDTO {
     kind: row.kind as HighlightKind,
     body: row.body,
     orphaned: row.orphaned,
-    author: { id: row.author.id, name: row.author.name, color: userColor(row.author.id) },
+    author: { id: row.author.id, name: row.author.name, color: authorColor },
     createdAt: row.createdAt,
     // A claim→note change deletes the Claim, so `claim` follows `kind`; the check is belt and braces.
     claim: row.kind === "claim" && row.claim ? toClaimSummary(row.claim) : null,
@@ -138,7 +152,7 @@ export function toHighlightDTO(row: HighlightRow): HighlightDTO {
 // Shared rules
 
 export const MAX_HIGHLIGHT_LENGTH = 5_000;
-export const MAX_CLAIM_REVIEWED = 280;
+export { MAX_CLAIM_REVIEWED, normaliseClaimReviewed, proposeClaimReviewed };
 const MAX_BODY = 10_000;
 
 const IdSchema = (what: string) => z.string({ error: `Choose a ${what}.` }).min(1, `Choose a ${what}.`).max(100);
@@ -150,23 +164,6 @@ export const ClaimReviewedSchema = z
   .transform(normaliseClaimReviewed)
   .pipe(z.string().min(1, "Write the claim being checked.").max(MAX_CLAIM_REVIEWED, `The claim reviewed has at most ${MAX_CLAIM_REVIEWED} characters.`));
 export const TagIdsSchema = z.array(z.string().min(1).max(100), { error: "Choose tags from the list." }).max(20, "A claim has at most 20 tags.");
-
-/** One line, single spaces, NFC: the "claim reviewed" sentence as ClaimReview publishes it. */
-export function normaliseClaimReviewed(text: string): string {
-  return text.normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
-/** The quote as a first "claim reviewed": whitespace normalised, cut at a word near 280 chars. */
-export function proposeClaimReviewed(quote: string): string {
-  const text = normaliseClaimReviewed(quote);
-  if (text.length <= MAX_CLAIM_REVIEWED) return text;
-  let cut = text.slice(0, MAX_CLAIM_REVIEWED - 1);
-  const space = cut.lastIndexOf(" ");
-  if (space > MAX_CLAIM_REVIEWED * 0.6) cut = cut.slice(0, space);
-  // Never end on half an emoji.
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
 
 /** Checks and snaps a selection of `text`; throws Invalid naming the problem. */
 export function checkSelection(text: string, start: number, end: number): { start: number; end: number } {
@@ -230,7 +227,8 @@ export async function listAnnotations(actor: Actor, input: ListAnnotationsInput)
   );
   const { statementId } = parseInput(ListAnnotationsSchema, input);
   if (!revision) throw new NotFound("statement");
-  const rows = await loadStatementHighlights(ws.id, statementId);
+  const members = await loadDeskMembers(ws.id);
+  const rows = await loadStatementHighlights(ws.id, statementId, members);
   const highlights: HighlightDTO[] = [];
   const orphans: HighlightDTO[] = [];
   for (const row of rows) (row.orphaned ? orphans : highlights).push(row as HighlightDTO);
@@ -241,6 +239,7 @@ export async function listAnnotations(actor: Actor, input: ListAnnotationsInput)
     orphans,
     can: { annotate: roleAtLeast(ws.role, "checker"), moderate: roleAtLeast(ws.role, "editor"), correct: roleAtLeast(ws.role, "editor") },
     userId: actor.userId,
+    userColor: deskColor(Math.max(0, members.indexOf(actor.userId))),
   };
 }
 
@@ -324,16 +323,19 @@ export async function createHighlight(actor: Actor, input: CreateHighlightInput)
   if (!written) throw staleText();
 
   return {
-    ...toHighlightDTO({
-      ...quote,
-      id,
-      kind: parsed.kind,
-      body,
-      orphaned: false,
-      createdAt: at,
-      author: { id: actor.userId, name: ctx.authorName },
-      claim: claimId ? { id: claimId, claimReviewed, status: "to_check", assignee: null, tags: tags.map((tag) => ({ tag })) } : null,
-    }),
+    ...toHighlightDTO(
+      {
+        ...quote,
+        id,
+        kind: parsed.kind,
+        body,
+        orphaned: false,
+        createdAt: at,
+        author: { id: actor.userId, name: ctx.authorName },
+        claim: claimId ? { id: claimId, claimReviewed, status: "to_check", assignee: null, tags: tags.map((tag) => ({ tag })) } : null,
+      },
+      ctx.authorColor,
+    ),
     ...(parsed.clientId ? { clientId: parsed.clientId } : {}),
   };
 }
@@ -414,7 +416,7 @@ export async function updateHighlight(actor: Actor, input: UpdateHighlightInput)
     });
     return updated;
   });
-  return toHighlightDTO(row);
+  return toHighlightDTO(row, await loadAuthorColor(ws.id, highlight.statementId, highlight.authorId));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,5 +499,5 @@ export async function reattachOrphan(actor: Actor, input: ReattachOrphanInput): 
     });
     return updated;
   });
-  return toHighlightDTO(row);
+  return toHighlightDTO(row, await loadAuthorColor(ws.id, highlight.statementId, highlight.authorId));
 }
