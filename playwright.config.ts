@@ -53,7 +53,8 @@ const server = (mode: "seeded" | "empty", port: number, databaseUrl: string) => 
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  // Two runs on one machine (E2E_PORT) keep their own traces and failure screenshots.
+  outputDir: process.env.E2E_PORT ? `test-results/e2e-${process.env.E2E_PORT}` : "test-results/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
