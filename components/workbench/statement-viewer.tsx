@@ -1,16 +1,26 @@
 "use client";
-// The statement as a read-only Slate document. Highlights are decorations computed from stored
-// offsets (STYLE.md §6), built per paragraph: each block's highlights are cut into flat segments
-// once, and a block whose highlights did not change keeps the identical range array, so Slate
-// re-renders only the paragraphs a change touches. `decorate` is a lookup by block index whose
-// identity changes only with the highlights. What changes often (the active highlight, hover,
-// pulsing) is not a decoration: a style rule keyed on `data-highlight-ids` shows it, and events are
-// delegated to the container. Created once per revision: the parent gives it `key={revision}`.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { createEditor, type BaseRange, type Descendant, type NodeEntry } from "slate";
-import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
-import { blockExtents, blockSegments, createBlockCache, spansByBlock, type ClippedSpan } from "@/lib/anchoring/block-segments";
-import { createOffsetMap, textToSlateValue, type OffsetMap } from "@/lib/anchoring/slate-offsets";
+// The statement as a read-only Slate document. Highlights are computed from stored offsets
+// (STYLE.md §6) and never stored in the document, built per paragraph: each block's highlights are
+// cut into flat segments once, and a block whose highlights did not change keeps the identical
+// piece list, so only the paragraphs a change touches re-render. What changes often (the active
+// highlight, hover, pulsing) is not part of them: a style rule keyed on `data-highlight-ids` shows
+// it, and events are delegated to the container. Created once per revision: the parent gives it
+// `key={revision}`.
+//
+// Why not Slate's `decorate`: every decorated leaf becomes four Slate components (Leaf, String,
+// TextString, a memoised span) with a layout and a passive effect each. With a thousand
+// overlapping highlights that is ~2,000 leaves, and hydrating those components was most of the
+// page's time to interactive (profiled: ~70 % of the decorate window in React and Slate). So
+// Slate renders each paragraph as one undecorated text node and `renderText` paints that node's
+// pieces itself, as the same DOM Slate would make (`[data-slate-leaf] > [data-slate-string]` per
+// piece, inside the text node's span); slate-dom's DOM↔offset mapping reads exactly that
+// structure, so selections still map to offsets. Each paragraph has exactly one text node
+// (textToSlateValue), so a piece's block-local offsets are Slate offsets in that node.
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { createEditor, type Descendant } from "slate";
+import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderTextProps } from "slate-react";
+import { blockExtents, blockPieces, blockSegments, createBlockCache, spansByBlock, type BlockExtent, type BlockPiece, type ClippedSpan } from "@/lib/anchoring/block-segments";
+import { createOffsetMap, textToSlateValue } from "@/lib/anchoring/slate-offsets";
 import { translucent } from "@/lib/user-colors";
 import type { TextSelection, WorkbenchHighlight } from "./types";
 
@@ -22,13 +32,11 @@ type LeafMark = {
   state: "saved" | "saving" | "failed";
   style: React.CSSProperties;
 };
-type DecoratedLeaf = { text: string; hl?: LeafMark };
-type Decoration = BaseRange & { hl: LeafMark };
+type Piece = BlockPiece<LeafMark>;
 
 export const DECORATE_MARK = "fd:decorate";
 
 const FAILED = "#b91c1c";
-const NO_DECORATIONS: Decoration[] = [];
 
 // Static rules for every highlight leaf; a leaf sets only its colours (two custom properties).
 const LEAF_CSS = `
@@ -83,15 +91,16 @@ function keyOf(c: ClippedSpan<WorkbenchHighlight>): string {
   return `${c.id} ${c.start} ${c.end} ${c.of.start} ${c.of.end} ${c.of.author.color} ${c.of.kind} ${c.of.state ?? ""}`;
 }
 
-function buildBlock(offsetMap: OffsetMap, clipped: ClippedSpan<WorkbenchHighlight>[]): Decoration[] {
-  if (clipped.length === 0) return NO_DECORATIONS;
-  const ranges: Decoration[] = [];
-  for (const segment of blockSegments(clipped)) {
-    const hl = markOf(segment.highlights);
-    for (const range of offsetMap.offsetsToRanges(segment.start, segment.end)) ranges.push({ anchor: range.anchor, focus: range.focus, hl });
-  }
-  return ranges;
+function buildBlock(block: BlockExtent, clipped: ClippedSpan<WorkbenchHighlight>[]): Piece[] {
+  return blockPieces(
+    block,
+    blockSegments(clipped).map((segment) => ({ start: segment.start, end: segment.end, mark: markOf(segment.highlights) })),
+  );
 }
+
+/** Each text node's block, and every block's pieces: what `renderText` paints. */
+type Painting = { blockOf: WeakMap<object, number>; pieces: readonly Piece[][] };
+const PaintingContext = createContext<Painting>({ blockOf: new WeakMap(), pieces: [] });
 
 function Paragraph({ attributes, children }: RenderElementProps) {
   // No content-visibility here: statements mix one-line and long paragraphs, so any intrinsic-size
@@ -103,21 +112,50 @@ function Paragraph({ attributes, children }: RenderElementProps) {
   );
 }
 
-function Leaf({ attributes, children, leaf }: RenderLeafProps) {
-  const mark = (leaf as DecoratedLeaf).hl;
-  if (!mark) return <span {...attributes}>{children}</span>;
+/** One paragraph's pieces; memoised on the piece list, which stays identical while its highlights do. */
+const Pieces = memo(function Pieces({ text, pieces }: { text: string; pieces: readonly Piece[] }) {
+  // Browsers collapse a trailing newline at a block's end; Slate adds one more, and so do we.
+  const trailing = text.endsWith("\n") ? "\n" : "";
+  return pieces.map((piece, i) => {
+    const content = text.slice(piece.start, piece.end) + (i === pieces.length - 1 ? trailing : "");
+    const mark = piece.mark;
+    if (!mark) {
+      return (
+        <span key={i} data-slate-leaf="true">
+          <span data-slate-string="true">{content}</span>
+        </span>
+      );
+    }
+    return (
+      <span key={i} data-slate-leaf="true" className="fd-hl" data-highlight-id={mark.top} data-highlight-ids={mark.ids} data-highlight-state={mark.state} data-highlight-kind={mark.kind} style={mark.style}>
+        <span data-slate-string="true">{content}</span>
+      </span>
+    );
+  });
+});
+
+function PaintedText({ node, attributes, fallback }: { node: { text: string }; attributes: RenderTextProps["attributes"]; fallback: React.ReactNode }) {
+  const { blockOf, pieces } = useContext(PaintingContext);
+  const block = blockOf.get(node);
+  const list = block === undefined ? undefined : pieces[block];
+  // An empty paragraph needs Slate's zero-width placeholder to hold a caret; it has no highlights.
+  if (!list || node.text === "") return <span {...attributes}>{fallback}</span>;
   return (
-    <span {...attributes} className="fd-hl" data-highlight-id={mark.top} data-highlight-ids={mark.ids} data-highlight-state={mark.state} data-highlight-kind={mark.kind} style={mark.style}>
-      {children}
+    <span {...attributes}>
+      <Pieces text={node.text} pieces={list} />
     </span>
   );
 }
 
+function renderText({ text, attributes, children }: RenderTextProps) {
+  return <PaintedText node={text} attributes={attributes} fallback={children} />;
+}
+
 /** The Slate part alone, so that selection, hover and the active highlight never re-render it. */
-const StatementText = memo(function StatementText({ editor, initialValue, decorate }: { editor: ReactEditor; initialValue: Descendant[]; decorate: (entry: NodeEntry) => BaseRange[] }) {
+const StatementText = memo(function StatementText({ editor, initialValue }: { editor: ReactEditor; initialValue: Descendant[] }) {
   return (
     <Slate editor={editor} initialValue={initialValue}>
-      <Editable readOnly aria-label="Statement text" decorate={decorate} renderElement={Paragraph} renderLeaf={Leaf} className="outline-none selection:bg-sky-200/70" />
+      <Editable readOnly aria-label="Statement text" renderElement={Paragraph} renderText={renderText} className="outline-none selection:bg-sky-200/70" />
     </Slate>
   );
 });
@@ -148,7 +186,14 @@ export const StatementViewer = memo(function StatementViewer({
   const initialValue = useMemo(() => textToSlateValue(text), [text]);
   const offsetMap = useMemo(() => createOffsetMap(initialValue), [initialValue]);
   const blocks = useMemo(() => blockExtents(text), [text]);
-  const updateBlocks = useMemo(() => createBlockCache<WorkbenchHighlight, Decoration[]>(keyOf, (_, clipped) => buildBlock(offsetMap, clipped)), [offsetMap]);
+  const blockOf = useMemo(() => {
+    const map = new WeakMap<object, number>();
+    initialValue.forEach((block, b) => {
+      for (const leaf of (block as { children: object[] }).children) map.set(leaf, b);
+    });
+    return map;
+  }, [initialValue]);
+  const updateBlocks = useMemo(() => createBlockCache<WorkbenchHighlight, Piece[]>(keyOf, (b, clipped) => buildBlock(blocks[b]!, clipped)), [blocks]);
   const containerRef = useRef<HTMLDivElement>(null);
   const measured = useRef(false);
 
@@ -156,9 +201,7 @@ export const StatementViewer = memo(function StatementViewer({
     if (!measured.current && typeof performance !== "undefined") performance.mark(`${DECORATE_MARK}:start`);
     return updateBlocks(spansByBlock(highlights.filter((h) => h.end <= offsetMap.length), blocks));
   }, [highlights, blocks, offsetMap, updateBlocks]);
-
-  // Slate asks for every node; only text nodes ([block, leaf]) carry highlights.
-  const decorate = useCallback(([, path]: NodeEntry): BaseRange[] => (path.length === 2 ? (byBlock[path[0]!] ?? NO_DECORATIONS) : NO_DECORATIONS), [byBlock]);
+  const painting = useMemo<Painting>(() => ({ blockOf, pieces: byBlock }), [blockOf, byBlock]);
 
   // The bench reads this: from the first decoration pass to the frame after the first paint with
   // every decoration in the DOM (a message posted from the next animation frame runs after it).
@@ -242,7 +285,9 @@ export const StatementViewer = memo(function StatementViewer({
         }}
         onMouseLeave={() => onHover(null)}
       >
-        <StatementText editor={editor} initialValue={initialValue} decorate={decorate} />
+        <PaintingContext value={painting}>
+          <StatementText editor={editor} initialValue={initialValue} />
+        </PaintingContext>
         {children}
       </div>
     </>
