@@ -9,6 +9,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SidePanel } from "./side-panel";
 import { StatementPlainText } from "./statement-plain-text";
 import { StatementViewer } from "./statement-viewer";
+import { useLiveHighlights } from "./use-live-highlights";
 import { matchesFilters, NO_FILTERS, type Can, type ClaimSummary, type Filters, type ShownHighlight, type TextSelection, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
 
 export const CREATE_MARK = "fd:create";
@@ -59,6 +60,8 @@ export function Workbench(props: WorkbenchProps) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [notice, setNotice] = useState<string>("");
   const createMark = useRef(false);
+  // Others' changes to this statement, merged in as they are saved.
+  useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans });
   // The server sends the text alone (statement-plain-text.tsx): rendering a thousand highlights
   // there cost more than the rest of the page. The viewer paints them once the page has hydrated.
   const hydrated = useHydrated();

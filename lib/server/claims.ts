@@ -7,6 +7,7 @@ import { Conflict, Invalid, NotFound } from "./errors";
 import { claimSelect, ClaimReviewedSchema, TagIdsSchema, toClaimSummary, type ClaimSummary } from "./highlights";
 import { workspaceIdOf } from "./members";
 import { requireRole, type Actor } from "./permissions";
+import { publishClaimUpdated } from "./statement-events";
 import { requireApplicableTags } from "./tags";
 import { parseInput } from "./validate";
 
@@ -88,7 +89,7 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
     });
     return updated;
   });
-  return toClaimSummary(row);
+  return publishClaimUpdated(actor, claim.highlightId, toClaimSummary(row));
 }
 
 /** Claims are assigned to people who can work on them: members with the checker role or higher. */

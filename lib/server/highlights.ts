@@ -20,6 +20,7 @@ import { db } from "./db";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { workspaceIdOf } from "./members";
 import { requireRole, type Actor, type WorkspaceAccess } from "./permissions";
+import { publishHighlight, publishHighlightDeleted } from "./statement-events";
 import { parseInput } from "./validate";
 
 // Highlights (claims and notes) on a statement. Offsets are UTF-16 code units into the text of the
@@ -322,7 +323,7 @@ export async function createHighlight(actor: Actor, input: CreateHighlightInput)
   });
   if (!written) throw staleText();
 
-  return {
+  return publishHighlight(parsed.statementId, actor, "highlight.created", {
     ...toHighlightDTO(
       {
         ...quote,
@@ -337,7 +338,7 @@ export async function createHighlight(actor: Actor, input: CreateHighlightInput)
       ctx.authorColor,
     ),
     ...(parsed.clientId ? { clientId: parsed.clientId } : {}),
-  };
+  }, parsed.revisionNumber);
 }
 
 /** The chosen tags must all be this workspace's and not retired (messages as requireApplicableTags). */
@@ -416,7 +417,7 @@ export async function updateHighlight(actor: Actor, input: UpdateHighlightInput)
     });
     return updated;
   });
-  return toHighlightDTO(row, await loadAuthorColor(ws.id, highlight.statementId, highlight.authorId));
+  return publishHighlight(highlight.statementId, actor, "highlight.updated", toHighlightDTO(row, await loadAuthorColor(ws.id, highlight.statementId, highlight.authorId)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,6 +452,7 @@ export async function deleteHighlight(actor: Actor, input: DeleteHighlightInput)
       data: { statementId: highlight.statementId, kind: highlight.kind, exact: highlight.exact.slice(0, 200), authorId: highlight.authorId },
     });
   });
+  publishHighlightDeleted(highlight.statementId, actor, highlight.id);
   return { id: highlight.id };
 }
 
@@ -499,5 +501,5 @@ export async function reattachOrphan(actor: Actor, input: ReattachOrphanInput): 
     });
     return updated;
   });
-  return toHighlightDTO(row, await loadAuthorColor(ws.id, highlight.statementId, highlight.authorId));
+  return publishHighlight(highlight.statementId, actor, "highlight.updated", toHighlightDTO(row, await loadAuthorColor(ws.id, highlight.statementId, highlight.authorId)), current);
 }
