@@ -8,7 +8,7 @@
 //       1,000 highlights in Chromium (./browser-decorate.ts), on a production build.
 // Run under `tsx --conditions react-server` (the npm script does) so 'server-only' resolves.
 // Timings are reported here and never asserted in tests.
-// BENCH_ONLY=import,list,annotations,http,browser,reports (comma-separated) runs only those parts; the
+// BENCH_ONLY=import,list,annotations,http,browser,live,reports (comma-separated) runs only those parts; the
 // import always runs when the list runs (the list reads what it imported). NEXT_DIST_DIR says where
 // the production build for http/browser goes (default .next-e2e), BENCH_REUSE_BUILD=1 reuses it.
 import { execFileSync } from "node:child_process";
@@ -23,7 +23,7 @@ import { formatTable, once, percentile, sample, type Row } from "./table";
 
 const N = Number(process.env.BENCH_STATEMENTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const PARTS = ["import", "list", "annotations", "http", "browser", "reports"] as const;
+const PARTS = ["import", "list", "annotations", "http", "browser", "live", "reports"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((p) => p.trim()).filter(Boolean);
 for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}" (parts: ${PARTS.join(", ")})`);
 const runs = (part: (typeof PARTS)[number]) => only.length === 0 || only.includes(part) || (part === "import" && only.includes("list"));
@@ -184,7 +184,7 @@ async function main() {
   // decorating in Chromium: both need a production build of the current code, made here (the
   // same directory the e2e tests build into) unless BENCH_REUSE_BUILD=1 and one exists.
   const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
-  if (runs("http") || runs("browser")) {
+  if (runs("http") || runs("browser") || runs("live")) {
     if (process.env.BENCH_REUSE_BUILD !== "1" || !existsSync(path.join(distDir, "BUILD_ID"))) {
       console.log(`building the app into ${distDir} for the HTTP and browser workloads…`);
       // One build at a time on a shared machine: the same lock the team's builds take.
@@ -201,6 +201,10 @@ async function main() {
   if (runs("browser")) {
     const { benchBrowserDecorate } = await import("./browser-decorate");
     rows.push(...(await benchBrowserDecorate({ distDir })));
+  }
+  if (runs("live")) {
+    const { benchLiveUpdates } = await import("./live-updates");
+    rows.push(...(await benchLiveUpdates({ distDir })));
   }
 
   console.log();
