@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimHistory } from "@/components/claim/claim-history";
+import { ClaimReviewLink } from "@/components/claim/claim-review-link";
 import { CommentThread } from "@/components/claim/comment-thread";
 import { SourcesSection } from "@/components/claim/sources-section";
 import { VerdictSection } from "@/components/claim/verdict-section";
@@ -70,6 +71,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ ws: stri
       </header>
       <div className="space-y-8">
         <VerdictSection {...section} />
+        <ClaimReviewLink {...section} />
         <SourcesSection {...section} />
         <ClaimHistory {...section} />
         <CommentThread {...section} />
