@@ -25,7 +25,7 @@ export function RemoveSourceForm({ action, workspaceId, sourceId, n, title, last
       <input type="hidden" name="sourceId" value={sourceId} />
       <p className="text-sm text-ink">
         Remove source [{n}] “{title}” from this claim?
-        {last ? "" : " The sources after it move up one number, so check the citations in a draft verdict."}
+        {last ? "" : " The sources after it move up one number; a draft verdict’s citations follow, and its citations of this source read “[source removed]”."}
       </p>
       <FormMessage ok={state.ok} message={state.message} />
       <div className="flex gap-2">

@@ -5,7 +5,9 @@ import { db } from "./db";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { deleteHighlight } from "./highlights";
 import type { Actor } from "./permissions";
+import { makeSource, makeVerdictDesk } from "../../test/verdict-factories";
 import { addSource, listSources, removeSource, updateSource, type AddSourceInput } from "./sources";
+import { saveVerdictDraft } from "./verdicts";
 
 async function setup() {
   const desk = await makeDesk();
@@ -327,7 +329,7 @@ describe("removeSource", () => {
     expect(await listSources(desk.viewer, { workspaceId: ws, claimId })).toEqual([{ ...second, n: 1 }]);
     const [event] = await eventsOf(ws, "source.removed");
     expect(event).toMatchObject({ actorId: desk.checker.userId, entityType: "source", entityId: first.id });
-    expect(event!.data).toEqual({ claimId, url: first.url, title: first.title, publisher: first.publisher, stance: "refutes", addedById: desk.checker.userId });
+    expect(event!.data).toEqual({ claimId, url: first.url, title: first.title, publisher: first.publisher, stance: "refutes", addedById: desk.checker.userId, number: 1 });
 
     // An editor removes someone else's; a second removal finds nothing.
     await removeSource(desk.editor, { workspaceId: ws, sourceId: second.id });
@@ -335,6 +337,34 @@ describe("removeSource", () => {
     expect(await listSources(desk.checker, { workspaceId: ws, claimId })).toEqual([]);
     // The same page may then be added again.
     await expect(add(desk.checker, ws, claimId)).resolves.toMatchObject({ n: 1 });
+  });
+
+  it("moves a draft verdict's citations with the renumbered list, marks the removed one and moves the draft's lockVersion on", async () => {
+    const { desk, ws, claimId, levels } = await makeVerdictDesk();
+    const sources = [];
+    for (const title of ["One", "Two", "Three"]) sources.push(await makeSource(desk.checker, claimId, title));
+    const draft = await saveVerdictDraft(desk.checker, {
+      workspaceId: ws, claimId, lockVersion: null, levelId: levels["False"]!, summary: "Wrong.", explanation: "See [1], [2] and [3] (and [2020]).",
+    });
+    await removeSource(desk.checker, { workspaceId: ws, sourceId: sources[1]!.id });
+    const verdict = await db().verdict.findUniqueOrThrow({ where: { claimId } });
+    expect(verdict.explanation).toBe("See [1], [source removed] and [2] (and [2020]).");
+    expect(verdict.lockVersion).toBe(draft.verdict.lockVersion + 1);
+    const [event] = await eventsOf(ws, "source.removed");
+    expect(event!.data).toMatchObject({ number: 2, draftRenumbered: true });
+
+    // An editor still open on the old text gets the conflict view, not a silent overwrite.
+    await expect(
+      saveVerdictDraft(desk.checker, { workspaceId: ws, claimId, lockVersion: draft.verdict.lockVersion, levelId: levels["False"]!, summary: "Wrong.", explanation: "See [1], [2] and [3]." }),
+    ).rejects.toBeInstanceOf(Conflict);
+
+    // Each later removal marks its citations too; prose numbers stay.
+    await removeSource(desk.checker, { workspaceId: ws, sourceId: sources[2]!.id });
+    const after = await db().verdict.findUniqueOrThrow({ where: { claimId } });
+    expect(after.explanation).toBe("See [1], [source removed] and [source removed] (and [2020]).");
+    await removeSource(desk.checker, { workspaceId: ws, sourceId: sources[0]!.id });
+    const last = await db().verdict.findUniqueOrThrow({ where: { claimId } });
+    expect(last.explanation).toBe("See [source removed], [source removed] and [source removed] (and [2020]).");
   });
 
   it("refuses other checkers, viewers and outsiders, changing nothing", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { roleAtLeast, type Role } from "../roles";
+import { citedNumbers, renumberAfterRemoval } from "../verdicts/citations";
 import { normaliseSourceUrl, sameSource } from "../verdicts/source-url";
 import { recordActivity } from "./activity";
 import { db } from "./db";
@@ -372,8 +373,15 @@ export async function removeSource(actor: Actor, input: RemoveSourceInput): Prom
   const source = await findSource(ws.id, sourceId);
   assertMayChange(ws.role, actor, source.addedById);
   await db().$transaction(async (tx) => {
+    const number = await tx.source.count({
+      where: {
+        claimId: source.claimId,
+        OR: [{ createdAt: { lt: source.createdAt } }, { createdAt: source.createdAt, id: { lt: source.id } }],
+      },
+    }) + 1;
     const done = await tx.source.deleteMany({ where: { id: source.id } });
     if (done.count !== 1) throw new NotFound("source");
+    const draftRenumbered = await renumberDraftCitations(tx, source.claimId, number);
     await recordActivity(tx, {
       workspaceId: ws.id,
       actorId: actor.userId,
@@ -387,8 +395,31 @@ export async function removeSource(actor: Actor, input: RemoveSourceInput): Prom
         publisher: source.publisher,
         stance: source.stance,
         addedById: source.addedBy.id,
+        number,
+        ...(draftRenumbered ? { draftRenumbered: true } : {}),
       },
     });
   });
   return { id: source.id, claimId: source.claimId, title: source.title };
+}
+
+/**
+ * Removing source n renumbers the ones after it, so a draft that cites them would silently point
+ * at other sources. The draft's citations move with the list (the removed one reads "[source
+ * removed]" for its author to fix). Only a draft the author still holds changes: a submitted
+ * version keeps its own copy of the sources it cited. The lockVersion moves on, so an editor open
+ * on the old text gets the conflict view instead of saving stale numbers over it.
+ */
+async function renumberDraftCitations(tx: Tx, claimId: string, removed: number): Promise<boolean> {
+  const verdict = await tx.verdict.findFirst({
+    where: { claimId, status: { in: ["draft", "changes_requested"] } },
+    select: { id: true, explanation: true, lockVersion: true },
+  });
+  if (!verdict || !citedNumbers(verdict.explanation).some((n) => n >= removed)) return false;
+  const updated = await tx.verdict.updateMany({
+    where: { id: verdict.id, lockVersion: verdict.lockVersion },
+    data: { explanation: renumberAfterRemoval(verdict.explanation, removed), lockVersion: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw new Conflict("The verdict's draft was being saved at the same moment; remove the source again.");
+  return true;
 }

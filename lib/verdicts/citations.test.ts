@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citedNumbers, listCitations, missingCitations, splitCitations } from "./citations";
+import { citedNumbers, listCitations, missingCitations, REMOVED_CITATION, renumberAfterRemoval, splitCitations } from "./citations";
 
 describe("citations", () => {
   it("cuts an explanation into text and citations", () => {
@@ -32,5 +32,28 @@ describe("citations", () => {
     expect(listCitations([4])).toBe("[4]");
     expect(listCitations([4, 5])).toBe("[4] and [5]");
     expect(listCitations([4, 5, 9])).toBe("[4], [5] and [9]");
+  });
+});
+
+describe("renumberAfterRemoval", () => {
+  it("marks the removed source's citations and moves later numbers down, as the source list does", () => {
+    const text = "Census [1] and the report [2][3], again [3]; see [2020] and [4].";
+    expect(renumberAfterRemoval(text, 2)).toBe(`Census [1] and the report ${REMOVED_CITATION}[2], again [2]; see [2020] and [3].`);
+  });
+
+  it("leaves a text citing only earlier sources unchanged", () => {
+    const text = "Only [1] is cited, twice [1].";
+    expect(renumberAfterRemoval(text, 2)).toBe(text);
+  });
+
+  it("agrees with the list: after removing n, every citation names the same source as before", () => {
+    const sources = ["a", "b", "c", "d", "e"];
+    const text = "[1] [2] [3] [4] [5]";
+    for (let removed = 1; removed <= sources.length; removed++) {
+      const after = sources.filter((_, i) => i !== removed - 1);
+      const renumbered = renumberAfterRemoval(text, removed);
+      const named = splitCitations(renumbered).flatMap((p) => (p.kind === "citation" ? [after[p.n - 1]] : []));
+      expect(named).toEqual(sources.filter((s) => s !== sources[removed - 1]));
+    }
   });
 });

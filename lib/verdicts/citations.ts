@@ -41,3 +41,20 @@ export function listCitations(numbers: readonly number[]): string {
   const items = numbers.map((n) => `[${n}]`);
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** What a removed source's citations read as afterwards, so the author sees what to fix. */
+export const REMOVED_CITATION = "[source removed]";
+
+/**
+ * The explanation after source `removed` is deleted: its citations become REMOVED_CITATION and
+ * every later number moves down by one, as the list of sources does. Numbers outside 1–999 are
+ * prose and stay.
+ */
+export function renumberAfterRemoval(text: string, removed: number): string {
+  return splitCitations(text)
+    .map((part) => {
+      if (part.kind === "text" || part.n < removed) return part.text;
+      return part.n === removed ? REMOVED_CITATION : `[${part.n - 1}]`;
+    })
+    .join("");
+}
