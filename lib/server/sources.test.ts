@@ -101,6 +101,11 @@ describe("addSource and listSources", () => {
       ["source", second.id, desk.editor.userId],
     ]);
     expect(events[0]!.data).toEqual({ claimId, url: first.url, title: "Casualty report 2023", stance: "refutes" });
+
+    // The first source starts the research: the claim moves from "to check" to researching, once.
+    expect((await db().claim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("researching");
+    const started = await eventsOf(ws, "claim.updated");
+    expect(started.map((e) => e.data)).toEqual([{ status: { from: "to_check", to: "researching" }, reason: "source added" }]);
   });
 
   it("numbers by when a source was added, not by its id", async () => {

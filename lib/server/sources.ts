@@ -283,6 +283,18 @@ export async function addSource(actor: Actor, input: AddSourceInput): Promise<So
         entityId: source.id,
         data: { claimId: claim.id, url: parsed.url, title: parsed.title, stance: parsed.stance },
       });
+      // Finding evidence is research: a claim still "to check" has started.
+      const started = await tx.claim.updateMany({ where: { id: claim.id, status: "to_check" }, data: { status: "researching" } });
+      if (started.count === 1) {
+        await recordActivity(tx, {
+          workspaceId: ws.id,
+          actorId: actor.userId,
+          action: "claim.updated",
+          entityType: "claim",
+          entityId: claim.id,
+          data: { status: { from: "to_check", to: "researching" }, reason: "source added" },
+        });
+      }
       return source.id;
     });
   } catch (error) {
