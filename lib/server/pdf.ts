@@ -64,7 +64,8 @@ async function launch(path: string): Promise<Warm> {
 /** The warm browser, started on first use. */
 function warmBrowser(): Promise<Warm> {
   const path = chromiumPath();
-  if (!existsSync(path)) return Promise.reject(unavailable(path));
+  // A path from the environment: nothing the bundler should trace.
+  if (!existsSync(/*turbopackIgnore: true*/ path)) return Promise.reject(unavailable(path));
   if (!state.browser) {
     const starting = launch(path).catch((error: unknown) => {
       state.browser = null;
@@ -90,7 +91,7 @@ export async function closePdfBrowser(): Promise<void> {
 
 /** Whether PDF export can work here, without starting anything. */
 export function pdfAvailable(): boolean {
-  return existsSync(chromiumPath());
+  return existsSync(/*turbopackIgnore: true*/ chromiumPath());
 }
 
 async function slot(): Promise<() => void> {
