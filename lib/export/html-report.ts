@@ -489,7 +489,7 @@ function selectionSummary(input: HtmlReportInput): string {
     `<figcaption>Verdicts by rating${input.includeDrafts ? ", unapproved drafts included" : ""}.</figcaption>`,
     `</figure>`,
     input.statements.length
-      ? `<table class="summary"><thead><tr><th scope="col" class="num">#</th><th scope="col">Statement</th><th scope="col">Speaker</th><th scope="col">Published</th><th scope="col" class="num">Claims</th><th scope="col">Verdicts</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`
+      ? `<table class="overview"><thead><tr><th scope="col" class="num">#</th><th scope="col">Statement</th><th scope="col">Speaker</th><th scope="col">Published</th><th scope="col" class="num">Claims</th><th scope="col">Verdicts</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`
       : `<p class="note">No statement matches this selection.</p>`,
     `</section>`,
   ].join("\n");
@@ -571,10 +571,10 @@ ol.sources cite { font-style: normal; font-weight: 600; }
 .chart-label { font-size: 12px; fill: #1f2933; }
 .chart-count { font-size: 12px; font-weight: 700; fill: #1f2933; }
 figcaption { font-size: 0.75rem; color: var(--muted); margin-top: 0.3rem; }
-table.summary { width: 100%; border-collapse: collapse; font-size: 0.8rem; line-height: 1.35; }
-table.summary th { text-align: left; font-weight: 700; border-bottom: 2px solid var(--ink); padding: 0.35rem 0.5rem 0.35rem 0; }
-table.summary td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.5rem 0.4rem 0; vertical-align: top; }
-table.summary .num { text-align: right; font-variant-numeric: tabular-nums lining-nums; }
+table.overview { width: 100%; border-collapse: collapse; font-size: 0.8rem; line-height: 1.35; }
+table.overview th { text-align: left; font-weight: 700; border-bottom: 2px solid var(--ink); padding: 0.35rem 0.5rem 0.35rem 0; }
+table.overview td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.5rem 0.4rem 0; vertical-align: top; }
+table.overview .num { text-align: right; font-variant-numeric: tabular-nums lining-nums; }
 .nowrap { white-space: nowrap; }
 .chip { display: inline-flex; align-items: center; gap: 0.3rem; margin: 0 0.4rem 0.15rem 0; white-space: nowrap; }
 .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; }
