@@ -8,7 +8,7 @@
 //       1,000 highlights in Chromium (./browser-decorate.ts), on a production build.
 // Run under `tsx --conditions react-server` (the npm script does) so 'server-only' resolves.
 // Timings are reported here and never asserted in tests.
-// BENCH_ONLY=import,list,annotations,http,browser,live,reports (comma-separated) runs only those parts; the
+// BENCH_ONLY=import,list,annotations,http,browser,live,reports,exports (comma-separated) runs only those parts; the
 // import always runs when the list runs (the list reads what it imported). NEXT_DIST_DIR says where
 // the production build for http/browser goes (default .next-e2e), BENCH_REUSE_BUILD=1 reuses it.
 import { execFileSync } from "node:child_process";
@@ -23,7 +23,7 @@ import { formatTable, once, percentile, sample, type Row } from "./table";
 
 const N = Number(process.env.BENCH_STATEMENTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const PARTS = ["import", "list", "annotations", "http", "browser", "live", "reports"] as const;
+const PARTS = ["import", "list", "annotations", "http", "browser", "live", "reports", "exports"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((p) => p.trim()).filter(Boolean);
 for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}" (parts: ${PARTS.join(", ")})`);
 const runs = (part: (typeof PARTS)[number]) => only.length === 0 || only.includes(part) || (part === "import" && only.includes("list"));
@@ -178,6 +178,12 @@ async function main() {
   if (runs("reports")) {
     const { benchReports } = await import("./reports");
     rows.push(...(await benchReports()));
+  }
+
+  // (f) the claims CSV (issue 5): 10,000 claims end to end in-process, see ./exports.ts.
+  if (runs("exports")) {
+    const { benchExports } = await import("./exports");
+    rows.push(...(await benchExports()));
   }
 
   // (d) the statement page and the create-highlight action over HTTP on `next start`, and
