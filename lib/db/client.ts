@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { providerOf } from "./schema-files";
-import { serialisedSqlite } from "./sqlite-serialized";
+import { serialisedSqlite, type SqliteConnection } from "./sqlite-serialized";
 
 // Both generated clients have the same models; the SQLite one's type stands for both.
 export type Db = SqliteClient;
@@ -27,10 +27,19 @@ export function createDb(url: string): Db {
     // WAL lets readers go on while one writer writes; the busy timeout makes concurrent writers
     // wait for the lock instead of failing with SQLITE_BUSY.
     const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }));
-    return new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+    const client = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+    connections.set(client, adapter.connection(() => client.$connect()));
+    return client;
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
+}
+
+const connections = new WeakMap<Db, SqliteConnection>();
+
+/** The SQLite connection behind a client of createDb, for direct use (sqlite-serialized.ts); null on PostgreSQL. */
+export function sqliteConnectionOf(client: Db): SqliteConnection | null {
+  return connections.get(client) ?? null;
 }
 
 export function isSqlite(url: string): boolean {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "./client";
+import { createDb, sqliteConnectionOf, type Db } from "./client";
 import { migrateDatabase } from "./migrate";
 
 const dir = mkdtempSync(path.join(tmpdir(), "factdesk-sqlite-"));
@@ -39,6 +39,42 @@ describe("SQLite client under concurrency", () => {
     expect(await tx).toBe("abort");
     expect(await a.user.count({ where: { email: failed } })).toBe(0);
     expect(await a.user.count({ where: { email: outside } })).toBe(1);
+  });
+
+  it("lends its connection for direct use only between Prisma's transactions, never inside one", async () => {
+    const connection = sqliteConnectionOf(a)!;
+    const failed = email("rolled-back");
+    const tx = a
+      .$transaction(async (t) => {
+        await t.user.create({ data: { email: failed, name: "in tx" } });
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error("abort");
+      })
+      .catch((e: Error) => e.message);
+    await new Promise((r) => setTimeout(r, 10));
+    // Inside the transaction it would see the row the transaction is about to roll back.
+    const seen = await connection.use((c) => c.all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "User" WHERE "email" = ?`, [failed]));
+    expect(await tx).toBe("abort");
+    expect(seen).toEqual([{ n: 0 }]);
+  });
+
+  it("writes directly what Prisma reads back as its own, and rolls a failed direct transaction back whole", async () => {
+    const connection = sqliteConnectionOf(a)!;
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    const insert = `INSERT INTO "User" ("id", "email", "name", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?)`;
+    const id = `direct-${Math.random().toString(36).slice(2)}`;
+    await connection.use((c) => c.transaction(() => c.run(insert, [id, email("direct"), "Direct", at, at])));
+    expect(await a.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Direct", createdAt: at, updatedAt: at, sessionVersion: 0 });
+
+    const half = `direct-${Math.random().toString(36).slice(2)}`;
+    const attempt = connection.use((c) =>
+      c.transaction(() => {
+        c.run(insert, [half, email("half"), "Half", at, at]);
+        c.run(insert, [id, email("clash"), "Same id", at, at]);
+      }),
+    );
+    await expect(attempt).rejects.toThrow(/UNIQUE/);
+    expect(await a.user.count({ where: { id: half } })).toBe(0);
   });
 
   it("read-then-write transactions succeed while another process keeps writing", async () => {

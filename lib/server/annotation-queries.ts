@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "../roles";
-import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
+import { sqliteConnectionOf } from "../db/client";
+import { join, sql, type Sql } from "../generated/sqlite/internal/prismaNamespace";
 import { assignUserColors, deskColor } from "../user-colors";
 import { db } from "./db";
 import { NotFound, Unauthenticated } from "./errors";
@@ -16,6 +17,34 @@ import { checkMembership, type Actor, type WorkspaceAccess } from "./permissions
 // provider-specific functions. Dates go in as Date parameters, so the driver adapter stores them
 // exactly as Prisma's own writes do; booleans are written as the literals true/false (SQLite ≥ 3.23
 // and PostgreSQL both accept them) and read back through Boolean().
+//
+// On SQLite the statements skip Prisma altogether: they run on its connection, under its lock
+// (lib/db/sqlite-serialized.ts), prepared once. Prisma's share of a raw query (mapping arguments,
+// preparing the statement anew, converting every value of the result) was most of the time of
+// these short queries, and SQLite's one writer makes everyone wait for it. On PostgreSQL they go
+// through Prisma's raw queries. Either way the same SQL text runs; read dates come back as Date or
+// ISO string, booleans as booleans or 0/1, so readers normalise both.
+
+/** The rows of one read. */
+async function readRows<T>(query: Sql): Promise<T[]> {
+  const sqlite = sqliteConnectionOf(db());
+  if (sqlite) return sqlite.use((c) => c.all<T>(query.sql, query.values));
+  return db().$queryRaw<T[]>(query);
+}
+
+/** Several writes as one transaction: all or nothing. */
+async function writeAll(queries: readonly Sql[]): Promise<void> {
+  const sqlite = sqliteConnectionOf(db());
+  if (sqlite) {
+    await sqlite.use((c) =>
+      c.transaction(() => {
+        for (const q of queries) c.run(q.sql, q.values);
+      }),
+    );
+    return;
+  }
+  await db().$transaction(queries.map((q) => db().$executeRaw(q)));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Workspace access in the same query as the data
@@ -106,7 +135,7 @@ export const revisionTexts = new RevisionTextCache(8_000_000);
 export async function revisionText(revisionId: string): Promise<string> {
   const cached = revisionTexts.get(revisionId);
   if (cached !== undefined) return cached;
-  const rows = await db().$queryRaw<Array<{ text: string }>>(sql`SELECT "text" FROM "StatementRevision" WHERE "id" = ${revisionId}`);
+  const rows = await readRows<{ text: string }>(sql`SELECT "text" FROM "StatementRevision" WHERE "id" = ${revisionId}`);
   const text = rows[0]?.text;
   if (text === undefined) throw new NotFound("statement");
   revisionTexts.set(revisionId, text);
@@ -122,7 +151,7 @@ const joinedBefore = sql`(SELECT COUNT(*) FROM "Membership" e WHERE e."workspace
 
 /** The desk's members' user ids in joining order. */
 export async function loadDeskMembers(workspaceId: string): Promise<string[]> {
-  const rows = await db().$queryRaw<Array<{ userId: string }>>(sql`
+  const rows = await readRows<{ userId: string }>(sql`
     SELECT "userId" FROM "Membership" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC, "userId" ASC`);
   return rows.map((r) => r.userId);
 }
@@ -135,7 +164,7 @@ export async function loadAuthorColor(workspaceId: string, statementId: string, 
   const members = await loadDeskMembers(workspaceId);
   const place = members.indexOf(authorId);
   if (place >= 0) return deskColor(place);
-  const authors = await db().$queryRaw<Array<{ authorId: string }>>(sql`
+  const authors = await readRows<{ authorId: string }>(sql`
     SELECT DISTINCT "authorId" FROM "Highlight" WHERE "statementId" = ${statementId} AND "deletedAt" IS NULL`);
   return assignUserColors(members, [authorId, ...authors.map((a) => a.authorId)]).get(authorId)!;
 }
@@ -180,7 +209,7 @@ export async function loadCreateContext(
 ): Promise<CreateContext> {
   const { userId } = checkedActor(actor, input.workspaceId);
   const tagIds = [...new Set(input.tagIds)];
-  const rows = await db().$queryRaw<CreateContextRow[]>(sql`
+  const rows = await readRows<CreateContextRow>(sql`
     SELECT ${accessSelect}, u."name" AS "authorName", ${joinedBefore} AS "joinedBefore",
       s."id" AS "statementId", s."currentRevision" AS "currentRevision", r."id" AS "revisionId",
       ${tagIds.length ? sql`t."id" AS "tagId", t."name" AS "tagName", t."color" AS "tagColor", t."retiredAt" AS "tagRetiredAt"` : sql`NULL AS "tagId"`}
@@ -239,37 +268,33 @@ export type NewHighlight = {
  */
 export async function insertHighlight(h: NewHighlight): Promise<boolean> {
   const writes = [
-    db().$executeRaw(sql`
+    sql`
       UPDATE "Statement" SET "claimCount" = "claimCount" + ${h.claim ? 1 : 0}, "updatedAt" = ${h.at}
-      WHERE "id" = ${h.statementId} AND "currentRevision" = ${h.revisionNumber}`),
-    db().$executeRaw(sql`
+      WHERE "id" = ${h.statementId} AND "currentRevision" = ${h.revisionNumber}`,
+    sql`
       INSERT INTO "Highlight" ("id", "statementId", "revisionId", "authorId", "start", "end", "exact", "prefix", "suffix", "kind", "body", "orphaned", "createdAt", "updatedAt")
       VALUES (${h.id}, ${h.statementId},
         (SELECT r."id" FROM "StatementRevision" r JOIN "Statement" s ON s."id" = r."statementId" AND s."currentRevision" = r."number"
           WHERE r."id" = ${h.revisionId} AND s."id" = ${h.statementId}),
-        ${h.authorId}, ${h.start}, ${h.end}, ${h.exact}, ${h.prefix}, ${h.suffix}, ${h.kind}, ${h.body}, false, ${h.at}, ${h.at})`),
+        ${h.authorId}, ${h.start}, ${h.end}, ${h.exact}, ${h.prefix}, ${h.suffix}, ${h.kind}, ${h.body}, false, ${h.at}, ${h.at})`,
   ];
   if (h.claim) {
-    writes.push(
-      db().$executeRaw(sql`
-        INSERT INTO "Claim" ("id", "highlightId", "workspaceId", "claimReviewed", "status", "createdAt", "updatedAt")
-        VALUES (${h.claim.id}, ${h.id}, ${h.workspaceId}, ${h.claim.claimReviewed}, 'to_check', ${h.at}, ${h.at})`),
-    );
+    writes.push(sql`
+      INSERT INTO "Claim" ("id", "highlightId", "workspaceId", "claimReviewed", "status", "createdAt", "updatedAt")
+      VALUES (${h.claim.id}, ${h.id}, ${h.workspaceId}, ${h.claim.claimReviewed}, 'to_check', ${h.at}, ${h.at})`);
     if (h.claim.tagIds.length) {
-      writes.push(db().$executeRaw(sql`INSERT INTO "ClaimTag" ("claimId", "tagId") VALUES ${join(h.claim.tagIds.map((tagId) => sql`(${h.claim!.id}, ${tagId})`))}`));
+      writes.push(sql`INSERT INTO "ClaimTag" ("claimId", "tagId") VALUES ${join(h.claim.tagIds.map((tagId) => sql`(${h.claim!.id}, ${tagId})`))}`);
     }
   }
-  writes.push(
-    db().$executeRaw(sql`
-      INSERT INTO "ActivityEvent" ("id", "workspaceId", "actorId", "action", "entityType", "entityId", "data", "at")
-      VALUES (${newId()}, ${h.workspaceId}, ${h.authorId}, 'highlight.created', 'highlight', ${h.id}, ${h.activityData}, ${h.at})`),
-  );
+  writes.push(sql`
+    INSERT INTO "ActivityEvent" ("id", "workspaceId", "actorId", "action", "entityType", "entityId", "data", "at")
+    VALUES (${newId()}, ${h.workspaceId}, ${h.authorId}, 'highlight.created', 'highlight', ${h.id}, ${h.activityData}, ${h.at})`);
   try {
-    await db().$transaction(writes);
+    await writeAll(writes);
     return true;
   } catch (error) {
     // Only a text that moved on is an expected failure; anything else is a real error.
-    const rows = await db().$queryRaw<Array<{ currentRevision: number }>>(sql`SELECT "currentRevision" FROM "Statement" WHERE "id" = ${h.statementId}`);
+    const rows = await readRows<{ currentRevision: number }>(sql`SELECT "currentRevision" FROM "Statement" WHERE "id" = ${h.statementId}`);
     if (rows.length === 1 && Number(rows[0]!.currentRevision) !== h.revisionNumber) return false;
     throw error;
   }
@@ -290,7 +315,7 @@ export async function loadPageAccess(
   minimum: Role,
 ): Promise<{ access: WorkspaceAccess; revision: { number: number; text: string } | null }> {
   const { userId } = checkedActor(actor, input.workspaceId);
-  const rows = await db().$queryRaw<PageAccessRow[]>(sql`
+  const rows = await readRows<PageAccessRow>(sql`
     SELECT ${accessSelect}, s."id" AS "statementId", r."number" AS "number", r."text" AS "text"
     FROM "Membership" m
     JOIN "Workspace" w ON w."id" = m."workspaceId"
@@ -313,56 +338,55 @@ type HighlightPageRow = {
   kind: string;
   body: string;
   orphaned: boolean | number;
-  createdAt: Date;
+  createdAt: Date | string;
   authorId: string;
-  authorName: string;
   claimId: string | null;
   claimReviewed: string | null;
   status: string | null;
   assigneeId: string | null;
-  assigneeName: string | null;
   tagId: string | null;
-  tagName: string | null;
-  tagColor: string | null;
 };
+
+type Named = { id: string; name: string };
+type Tag = { id: string; name: string; color: string };
 
 /**
  * The live highlights of a statement of this workspace, in text order (start, longer first, older
  * first), with author (in their desk colour, from the desk's members in joining order), claim,
- * assignee and tags: ONE query however many highlights there are — a claim with several tags
- * comes back as consecutive rows, merged here. The caller has checked the workspace; the query
- * filters on it again.
+ * assignee and tags. One query for the highlights however many there are — a claim with several
+ * tags comes back as consecutive rows, merged here — and one each for the names of the people and
+ * tags they refer to (a handful: joining them per row cost more than the rest of the query). The
+ * caller has checked the workspace; the queries filter on it again.
  */
 export async function loadStatementHighlights(workspaceId: string, statementId: string, membersByJoining: readonly string[]): Promise<PageHighlight[]> {
-  const rows = await db().$queryRaw<HighlightPageRow[]>(sql`
-    SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt",
-      h."authorId" AS "authorId", a."name" AS "authorName",
-      c."id" AS "claimId", c."claimReviewed" AS "claimReviewed", c."status" AS "status",
-      c."assigneeId" AS "assigneeId", g."name" AS "assigneeName",
-      t."id" AS "tagId", t."name" AS "tagName", t."color" AS "tagColor"
+  const rows = await readRows<HighlightPageRow>(sql`
+    SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt", h."authorId" AS "authorId",
+      c."id" AS "claimId", c."claimReviewed" AS "claimReviewed", c."status" AS "status", c."assigneeId" AS "assigneeId",
+      ct."tagId" AS "tagId"
     FROM "Highlight" h
     JOIN "Statement" s ON s."id" = h."statementId"
-    JOIN "User" a ON a."id" = h."authorId"
     LEFT JOIN "Claim" c ON c."highlightId" = h."id"
-    LEFT JOIN "User" g ON g."id" = c."assigneeId"
     LEFT JOIN "ClaimTag" ct ON ct."claimId" = c."id"
-    LEFT JOIN "Tag" t ON t."id" = ct."tagId"
     WHERE h."statementId" = ${statementId} AND s."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL
     ORDER BY h."start" ASC, h."end" DESC, h."createdAt" ASC, h."id" ASC`);
 
   // Twenty people make a thousand highlights, with a handful of tags: one object per person and per
-  // tag, which also lets the page's payload refer to them instead of repeating them.
+  // tag, filled in below, which also lets the page's payload refer to them instead of repeating them.
   const authors = new Map<string, { id: string; name: string; color: string }>();
-  const tags = new Map<string, { id: string; name: string; color: string }>();
+  const assignees = new Map<string, Named>();
+  const tags = new Map<string, Tag>();
+  const one = <T>(map: Map<string, T>, id: string, make: () => T) => {
+    let found = map.get(id);
+    if (!found) map.set(id, (found = make()));
+    return found;
+  };
   const out: PageHighlight[] = [];
   let last: PageHighlight | undefined;
   for (const r of rows) {
     if (last && last.id === r.id) {
-      if (r.tagId && last.claim) last.claim.tags.push(tagOf(tags, r));
+      if (r.tagId && last.claim) last.claim.tags.push(one(tags, r.tagId, () => ({ id: r.tagId!, name: "", color: "" })));
       continue;
     }
-    let author = authors.get(r.authorId);
-    if (!author) authors.set(r.authorId, (author = { id: r.authorId, name: r.authorName, color: "" }));
     last = {
       id: r.id,
       start: Number(r.start),
@@ -374,7 +398,7 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
       body: r.body,
       orphaned: Boolean(r.orphaned),
       createdAt: r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt),
-      author,
+      author: one(authors, r.authorId, () => ({ id: r.authorId, name: "", color: "" })),
       // A claim→note change deletes the Claim, so the claim follows the kind; checked anyway.
       claim:
         r.kind === "claim" && r.claimId
@@ -382,22 +406,29 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
               id: r.claimId,
               claimReviewed: r.claimReviewed ?? "",
               status: r.status ?? "to_check",
-              assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? "" } : null,
-              tags: r.tagId ? [tagOf(tags, r)] : [],
+              assignee: r.assigneeId ? one(assignees, r.assigneeId, () => ({ id: r.assigneeId!, name: "" })) : null,
+              tags: r.tagId ? [one(tags, r.tagId, () => ({ id: r.tagId!, name: "", color: "" }))] : [],
             }
           : null,
     };
     out.push(last);
   }
+
+  const people = new Set([...authors.keys(), ...assignees.keys()]);
+  const [names, tagRows] = await Promise.all([
+    people.size ? readRows<Named>(sql`SELECT "id", "name" FROM "User" WHERE "id" IN (${join([...people])})`) : [],
+    tags.size ? readRows<Tag>(sql`SELECT "id", "name", "color" FROM "Tag" WHERE "workspaceId" = ${workspaceId} AND "id" IN (${join([...tags.keys()])})`) : [],
+  ]);
+  for (const { id, name } of names) {
+    const author = authors.get(id);
+    if (author) author.name = name;
+    const assignee = assignees.get(id);
+    if (assignee) assignee.name = name;
+  }
+  for (const { id, name, color } of tagRows) Object.assign(tags.get(id)!, { name, color });
   for (const h of out) if (h.claim && h.claim.tags.length > 1) h.claim.tags.sort((a, b) => a.name.localeCompare(b.name));
   // The author objects are shared by their highlights: colour each person once.
   const colors = assignUserColors(membersByJoining, authors.keys());
   for (const [id, author] of authors) author.color = colors.get(id)!;
   return out;
-}
-
-function tagOf(tags: Map<string, { id: string; name: string; color: string }>, r: HighlightPageRow) {
-  let tag = tags.get(r.tagId!);
-  if (!tag) tags.set(r.tagId!, (tag = { id: r.tagId!, name: r.tagName ?? "", color: r.tagColor ?? "" }));
-  return tag;
 }
