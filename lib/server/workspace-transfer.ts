@@ -17,8 +17,9 @@ import { ROLES } from "../roles";
 // orphans and soft-deleted ones too, since claims, comments and the activity log refer to them —
 // claims with tags, tags (retired ones too), sources, the rating scale with every level, verdicts
 // with versions and reviews, comments with mentions, and the activity log. What does not: passwords,
-// sessions, invites and API tokens (secrets stay where they were made). People new to the target
-// are created without a password: they set one through "forgot password" or an invite.
+// sessions, invites and API tokens (secrets stay where they were made). People are matched by email;
+// those new to the target are created without a password and cannot sign in (there is no password
+// reset yet): operators create the accounts of people who will sign in before importing.
 //
 // Both sides are admin-only: the document holds every draft and every member's email address.
 // Import validates the whole document first (zod, then every reference), writes nothing when

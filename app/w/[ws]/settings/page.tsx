@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { WorkspaceExportCard } from "@/components/exports/workspace-export-card";
 import { Card, PageTitle } from "@/components/ui/card";
 import { WorkspaceSettingsForm } from "@/components/workspace-settings-form";
 import { canManageMembers } from "@/lib/roles";
@@ -38,6 +39,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ ws: s
           action={updateSettingsAction}
         />
       </Card>
+      <WorkspaceExportCard slug={workspace.slug} />
     </div>
   );
 }
