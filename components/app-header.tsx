@@ -16,7 +16,10 @@ async function signOutAction() {
 
 export function workspaceNavItems(workspace: HeaderWorkspace): NavItem[] {
   const base = `/w/${workspace.slug}`;
-  const items: NavItem[] = [{ href: `${base}/statements`, label: "Statements" }];
+  const items: NavItem[] = [
+    { href: `${base}/statements`, label: "Statements" },
+    { href: `${base}/reports`, label: "Reports" },
+  ];
   if (roleAtLeast(workspace.role, "checker")) items.push({ href: `${base}/my-work`, label: "My work" });
   if (roleAtLeast(workspace.role, "editor")) items.push({ href: `${base}/review`, label: "Review" });
   items.push(

@@ -1,5 +1,6 @@
 import { formatDay } from "@/lib/text/dates";
 import type { StatementDetail } from "@/lib/server/statements";
+import { ExportMenu } from "./reports/export-menu";
 
 function languageName(code: string): string {
   try {
@@ -21,9 +22,13 @@ export function StatementHeader({ statement }: { statement: StatementDetail }) {
   const byline = [statement.speaker, statement.outlet].filter(Boolean);
   return (
     <header className="max-w-[70ch]">
-      <h1 dir="auto" className="font-serif text-3xl font-semibold leading-tight tracking-tight text-ink">
-        {statement.title}
-      </h1>
+      <div className="flex items-start justify-between gap-4">
+        <h1 dir="auto" className="font-serif text-3xl font-semibold leading-tight tracking-tight text-ink">
+          {statement.title}
+        </h1>
+        {/* Relative to the statement's page (/w/[ws]/statements/[id]): its …/report route. */}
+        <ExportMenu action={`${statement.id}/report`} />
+      </div>
       {byline.length || statement.publishedAt ? (
         <p className="mt-3 text-base text-ink/80" dir="auto">
           {byline.join(" · ")}
