@@ -32,6 +32,13 @@ async function readRows<T>(query: Sql): Promise<T[]> {
   return db().$queryRaw<T[]>(query);
 }
 
+/** The rows of one read as arrays, in the order of its SELECT (give its columns distinct names): for long results. */
+async function readTuples<T extends unknown[]>(query: Sql): Promise<T[]> {
+  const sqlite = sqliteConnectionOf(db());
+  if (sqlite) return sqlite.use((c) => c.tuples<T>(query.sql, query.values));
+  return (await db().$queryRaw<Array<Record<string, unknown>>>(query)).map((row) => Object.values(row) as T);
+}
+
 /** Several writes as one transaction: all or nothing. */
 async function writeAll(queries: readonly Sql[]): Promise<void> {
   const sqlite = sqliteConnectionOf(db());
@@ -328,24 +335,25 @@ export async function loadPageAccess(
   return { access, revision: row!.statementId && row!.text !== null ? { number: Number(row!.number), text: row!.text } : null };
 }
 
-type HighlightPageRow = {
-  id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  kind: string;
-  body: string;
-  orphaned: boolean | number;
-  createdAt: Date | string;
-  authorId: string;
-  claimId: string | null;
-  claimReviewed: string | null;
-  status: string | null;
-  assigneeId: string | null;
-  tagId: string | null;
-};
+/** One row of the page's read: a highlight, its claim if any, and one of the claim's tags. */
+type HighlightPageRow = [
+  id: string,
+  start: number,
+  end: number,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  kind: string,
+  body: string,
+  orphaned: boolean | number,
+  createdAt: Date | string,
+  authorId: string,
+  claimId: string | null,
+  claimReviewed: string | null,
+  status: string | null,
+  assigneeId: string | null,
+  tagId: string | null,
+];
 
 type Named = { id: string; name: string };
 type Tag = { id: string; name: string; color: string };
@@ -359,15 +367,15 @@ type Tag = { id: string; name: string; color: string };
  * caller has checked the workspace; the queries filter on it again.
  */
 export async function loadStatementHighlights(workspaceId: string, statementId: string, membersByJoining: readonly string[]): Promise<PageHighlight[]> {
-  const rows = await readRows<HighlightPageRow>(sql`
-    SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt", h."authorId" AS "authorId",
-      c."id" AS "claimId", c."claimReviewed" AS "claimReviewed", c."status" AS "status", c."assigneeId" AS "assigneeId",
-      ct."tagId" AS "tagId"
+  // The statement's workspace is checked once (the subquery), not joined per highlight.
+  const rows = await readTuples<HighlightPageRow>(sql`
+    SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt", h."authorId",
+      c."id" AS "claimId", c."claimReviewed", c."status", c."assigneeId", ct."tagId"
     FROM "Highlight" h
-    JOIN "Statement" s ON s."id" = h."statementId"
     LEFT JOIN "Claim" c ON c."highlightId" = h."id"
     LEFT JOIN "ClaimTag" ct ON ct."claimId" = c."id"
-    WHERE h."statementId" = ${statementId} AND s."workspaceId" = ${workspaceId} AND h."deletedAt" IS NULL
+    WHERE h."statementId" = (SELECT s."id" FROM "Statement" s WHERE s."id" = ${statementId} AND s."workspaceId" = ${workspaceId})
+      AND h."deletedAt" IS NULL
     ORDER BY h."start" ASC, h."end" DESC, h."createdAt" ASC, h."id" ASC`);
 
   // Twenty people make a thousand highlights, with a handful of tags: one object per person and per
@@ -382,32 +390,33 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
   };
   const out: PageHighlight[] = [];
   let last: PageHighlight | undefined;
-  for (const r of rows) {
-    if (last && last.id === r.id) {
-      if (r.tagId && last.claim) last.claim.tags.push(one(tags, r.tagId, () => ({ id: r.tagId!, name: "", color: "" })));
+  const tagOf = (id: string) => one(tags, id, () => ({ id, name: "", color: "" }));
+  for (const [id, start, end, exact, prefix, suffix, kind, body, orphaned, createdAt, authorId, claimId, claimReviewed, status, assigneeId, tagId] of rows) {
+    if (last && last.id === id) {
+      if (tagId && last.claim) last.claim.tags.push(tagOf(tagId));
       continue;
     }
     last = {
-      id: r.id,
-      start: Number(r.start),
-      end: Number(r.end),
-      exact: r.exact,
-      prefix: r.prefix,
-      suffix: r.suffix,
-      kind: r.kind,
-      body: r.body,
-      orphaned: Boolean(r.orphaned),
-      createdAt: r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt),
-      author: one(authors, r.authorId, () => ({ id: r.authorId, name: "", color: "" })),
+      id,
+      start: Number(start),
+      end: Number(end),
+      exact,
+      prefix,
+      suffix,
+      kind,
+      body,
+      orphaned: Boolean(orphaned),
+      createdAt: createdAt instanceof Date ? createdAt : new Date(createdAt),
+      author: one(authors, authorId, () => ({ id: authorId, name: "", color: "" })),
       // A claim→note change deletes the Claim, so the claim follows the kind; checked anyway.
       claim:
-        r.kind === "claim" && r.claimId
+        kind === "claim" && claimId
           ? {
-              id: r.claimId,
-              claimReviewed: r.claimReviewed ?? "",
-              status: r.status ?? "to_check",
-              assignee: r.assigneeId ? one(assignees, r.assigneeId, () => ({ id: r.assigneeId!, name: "" })) : null,
-              tags: r.tagId ? [one(tags, r.tagId, () => ({ id: r.tagId!, name: "", color: "" }))] : [],
+              id: claimId,
+              claimReviewed: claimReviewed ?? "",
+              status: status ?? "to_check",
+              assignee: assigneeId ? one(assignees, assigneeId, () => ({ id: assigneeId, name: "" })) : null,
+              tags: tagId ? [tagOf(tagId)] : [],
             }
           : null,
     };
