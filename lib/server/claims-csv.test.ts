@@ -4,6 +4,8 @@ import { makeDesk, makeWorkspace } from "../../test/factories";
 import { CORPUS_REPORT_META, CORPUS_REPORT_PLAN, seedAnnotatedStatement } from "../../test/report-factories";
 import { makeScale } from "../../test/verdict-factories";
 import { CLAIM_CSV_HEAD, claimCsvLinesAsync, type ClaimCsvRecord } from "../export/csv";
+import { isoDay, isoInstant } from "../export/types";
+import { db } from "./db";
 import { Invalid, NotFound } from "./errors";
 import { claimsCsvFilename, exportClaimsCsv } from "./claims-csv";
 
@@ -31,6 +33,13 @@ describe("exportClaimsCsv", () => {
       expect(r.statementTitle).toBe(CORPUS_REPORT_META.title);
       if (r.verdictStatus === "approved" || r.verdictStatus === "published") expect(r.rating).not.toBeNull();
       else expect([r.rating, r.summary, r.reviewer]).toEqual([null, "", null]);
+    }
+    // Dates read back as the instants stored, whatever form the driver returns them in.
+    const stored = await db().claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, createdAt: true, updatedAt: true } });
+    for (const c of stored) {
+      const r = records.find((x) => x.claimId === c.id)!;
+      expect([isoInstant(r.createdAt), isoInstant(r.updatedAt)]).toEqual([c.createdAt.toISOString(), c.updatedAt.toISOString()]);
+      expect(isoDay(r.statementPublishedAt)).toBe("2023-07-29");
     }
     const published = records.filter((r) => r.verdictStatus === "published");
     expect(published.length).toBeGreaterThan(0);
@@ -63,7 +72,7 @@ describe("exportClaimsCsv", () => {
     const { desk, ws } = await setup();
     await expect(exportClaimsCsv(desk.outsider, { workspaceId: ws })).rejects.toBeInstanceOf(NotFound);
     const other = await makeWorkspace();
-    await expect(exportClaimsCsv(desk.viewer, { workspaceId: other.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(exportClaimsCsv(desk.viewer, { workspaceId: other.workspace.id })).rejects.toBeInstanceOf(NotFound);
     await expect(exportClaimsCsv(desk.viewer, { workspaceId: ws, from: "2024-13-01" })).rejects.toMatchObject({ fieldErrors: { from: [expect.stringMatching(/real date/)] } });
     await expect(exportClaimsCsv(desk.viewer, { workspaceId: ws, tag: "no-such-tag" })).rejects.toBeInstanceOf(Invalid);
   });
