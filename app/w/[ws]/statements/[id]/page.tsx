@@ -62,6 +62,14 @@ export default async function StatementPage({ params }: { params: Params }) {
           <Link href={`${here}/revisions`} className="text-muted hover:text-ink">
             Revisions{annotations.revision.number > 1 ? ` (${annotations.revision.number})` : ""}
           </Link>
+          <a href={`${here}/annotations.jsonld`} download className="text-muted hover:text-ink">
+            Annotations (JSON-LD)
+          </a>
+          {annotations.can.annotate ? (
+            <Link href={`${here}/annotations-import`} className="text-muted hover:text-ink">
+              Import annotations
+            </Link>
+          ) : null}
           {annotations.can.correct ? (
             <Link href={`${here}/correct`} className="text-muted hover:text-ink">
               Correct the text
