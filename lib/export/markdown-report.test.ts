@@ -111,9 +111,9 @@ describe("renderMarkdownReport", () => {
     );
   });
 
-  it("keeps unpublished verdicts out unless drafts are asked for", () => {
+  it("keeps unapproved verdicts out unless drafts are asked for", () => {
     const section = report().split("### 2.")[1]!;
-    expect(section).toContain("- **Verdict:** not yet published");
+    expect(section).toContain("- **Verdict:** not yet approved");
     expect(section).not.toContain("True");
     expect(section).not.toContain("Resolutions 822");
     expect(section).not.toContain("Sources");
@@ -122,11 +122,21 @@ describe("renderMarkdownReport", () => {
 
   it("marks drafts clearly when they are included", () => {
     const md = report({ includeDrafts: true });
-    expect(md).toContain("> **Includes unpublished verdicts.**");
+    expect(md).toContain("> **Includes unapproved verdicts.**");
     const section = md.split("### 2.")[1]!;
-    expect(section).toContain("- **Verdict:** True — **DRAFT, not published** (In review)");
+    expect(section).toContain("- **Verdict:** True — **DRAFT, not approved** (In review)");
     expect(section).toContain("- **Summary:** Resolutions 822, 853, 874 and 884.");
     expect(md.split("### 1.")[1]!.split("### 2.")[0]).toContain("- **Verdict:** Mostly false\n");
+  });
+
+  it("shows an approved verdict as a finding before publication, saying it is not yet published", () => {
+    const approved = claimOn("Nothing changed", {
+      claimReviewed: "Nothing changed",
+      verdict: { ...claim({}).verdict!, status: "approved", publishedAt: null },
+    });
+    const md = report({ claims: [approved] });
+    expect(md).toContain("(approved, not yet published)");
+    expect(md).not.toContain("DRAFT");
   });
 
   it("says when a claim has no verdict, and lists a claim whose passage is gone last", () => {

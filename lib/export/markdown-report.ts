@@ -1,7 +1,8 @@
 // One statement as a Markdown report: the text with its claims in bold, each followed by a
 // superscript number (readable both raw and rendered, unlike footnote syntax, and fine when claims
-// nest), then a section per claim with its verdict, sources and people. Unpublished verdicts appear
-// only when asked for, and then marked as drafts everywhere they show.
+// nest), then a section per claim with its verdict, sources and people. Verdicts an editor has not
+// approved appear only when asked for, and then marked as drafts everywhere they show — the same
+// rule as the HTML and PDF reports: an approved verdict is a finding even before publication.
 //
 // Everything a user typed is escaped: a statement that contains "# ", "- ", "[x](javascript:…)" or
 // "<script>" must come out as the same characters, never as Markdown structure or HTML.
@@ -13,7 +14,7 @@ export type MarkdownReportInput = {
   workspace: { name: string };
   statement: ExportStatement & { text: string; revision?: number };
   claims: readonly ExportClaim[];
-  /** Show verdicts that are not published (drafts, in review, approved, withdrawn), marked as such. */
+  /** Show verdicts that are not approved (drafts, in review, changes requested, withdrawn), marked as such. */
   includeDrafts: boolean;
   generatedAt: DateLike;
 };
@@ -185,16 +186,19 @@ const day = (value: DateLike | null | undefined) => {
   return iso ? formatDay(iso) : "";
 };
 
+const isFinding = (verdict: ExportVerdict) => verdict.status === "approved" || verdict.status === "published";
+
 function isShown(verdict: ExportVerdict | null, includeDrafts: boolean): verdict is ExportVerdict {
-  return verdict !== null && (verdict.status === "published" || includeDrafts);
+  return verdict !== null && (isFinding(verdict) || includeDrafts);
 }
 
 function verdictLine(verdict: ExportVerdict | null, includeDrafts: boolean): string {
   if (!verdict) return "- **Verdict:** not yet written";
-  if (!isShown(verdict, includeDrafts)) return "- **Verdict:** not yet published";
+  if (!isShown(verdict, includeDrafts)) return "- **Verdict:** not yet approved";
   const label = verdict.levelLabel ? escapeInline(verdict.levelLabel) : "no rating chosen";
   if (verdict.status === "published") return `- **Verdict:** ${label}`;
-  return `- **Verdict:** ${label} — **DRAFT, not published** (${VERDICT_STATE_LABELS[verdict.status]})`;
+  if (verdict.status === "approved") return `- **Verdict:** ${label} (approved, not yet published)`;
+  return `- **Verdict:** ${label} — **DRAFT, not approved** (${VERDICT_STATE_LABELS[verdict.status]})`;
 }
 
 function claimSection(claim: ExportClaim, number: number, inText: boolean, includeDrafts: boolean): string {
@@ -261,7 +265,7 @@ export function renderMarkdownReport(input: MarkdownReportInput): string {
   out.push(`Fact-check report from ${escapeInline(workspace.name)}, generated ${formatDateTime(input.generatedAt)}.`, "");
   if (includeDrafts) {
     out.push(
-      "> **Includes unpublished verdicts.** Verdicts marked DRAFT have not been published and may still change; do not share them as findings.",
+      "> **Includes unapproved verdicts.** Verdicts marked DRAFT have not been approved by an editor and may still change; do not share them as findings.",
       "",
     );
   }

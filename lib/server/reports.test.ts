@@ -86,7 +86,7 @@ describe("loadStatementReport", () => {
     expect(html).toContain("In review — not approved");
     expect(html).toContain("Only one side&#39;s account of the incident is available.");
     const markdown = renderMarkdownReport({ workspace: report.workspace, statement: report.statements[0]!, claims: report.statements[0]!.claims, includeDrafts: true, generatedAt: report.generatedAt });
-    expect(markdown).toContain("DRAFT, not published");
+    expect(markdown).toContain("DRAFT, not approved");
 
     const approvedOnly = renderHtmlReport(await loadStatementReport(desk.viewer, { workspaceId: ws, statementId }));
     expect(approvedOnly).not.toContain("not approved");
