@@ -45,7 +45,8 @@ test("a checker imports annotations: one placed as a claim, one kept as an orpha
   await paste.getByLabel("Title", { exact: true }).fill(TITLE);
   await paste.getByLabel("Text", { exact: true }).fill(STATEMENT);
   await paste.getByRole("button", { name: "Import statement" }).click();
-  await expect(page).toHaveURL(/\/statements\/[^/]+$/);
+  await expect(page).toHaveURL(/\/statements\/(?!import$)[^/]+$/);
+  await waitForWorkbench(page);
   statementPath = new URL(page.url()).pathname;
 
   await page.goto(`${statementPath}/annotations-import`);
