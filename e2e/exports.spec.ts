@@ -59,7 +59,7 @@ test("a checker imports annotations: one placed as a claim, one kept as an orpha
 
   await page.getByLabel("Or paste the annotations (JSON)").fill(JSON.stringify(ANNOTATIONS, null, 2));
   await page.getByRole("button", { name: "Import annotations" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported 2 annotations: 1 placed in the text, 1 kept as orphans (1 claims, 1 notes)." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 2 annotations: 1 placed in the text, 1 kept as an orphan (1 claim, 1 note)." })).toBeVisible();
   await expect(page.getByText("Annotation 2: The quote was not found in the current text")).toBeVisible();
   await snap(page, "exports-annotations-imported");
 

@@ -22,7 +22,7 @@ export function AnnotationImportForm({ action, workspaceId, statementId, stateme
         <label htmlFor="annotation-file" className="block text-sm font-medium text-ink">
           Annotation file
         </label>
-        <input id="annotation-file" name="file" type="file" accept=".json,.jsonld,application/json,application/ld+json" className="block text-sm" aria-describedby="document-error" />
+        <input id="annotation-file" name="file" type="file" accept=".json,.jsonld,application/json,application/ld+json" className="block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-ink hover:file:bg-stone-50" aria-describedby="document-error" />
       </div>
       <TextArea
         label="Or paste the annotations (JSON)"

@@ -2,6 +2,8 @@
 import { formAction, type ActionState } from "@/lib/server/action";
 import { importAnnotations, type AnnotationsImportResult } from "@/lib/server/annotation-import";
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** The file wins over the pasted text when both are given. */
 export const importAnnotationsAction: (previous: ActionState<AnnotationsImportResult>, formData: FormData) => Promise<ActionState<AnnotationsImportResult>> = formAction(
   async (actor, values, formData) => {
@@ -16,7 +18,7 @@ export const importAnnotationsAction: (previous: ActionState<AnnotationsImportRe
   },
   (result) => ({
     ok: true,
-    message: `Imported ${result.created} annotation${result.created === 1 ? "" : "s"}: ${result.placed} placed in the text, ${result.orphaned} kept as orphans (${result.claims} claims, ${result.notes} notes).`,
+    message: `Imported ${count(result.created, "annotation")}: ${result.placed} placed in the text, ${result.orphaned} kept as ${result.orphaned === 1 ? "an orphan" : "orphans"} (${count(result.claims, "claim")}, ${count(result.notes, "note")}).`,
     data: result,
   }),
 );
