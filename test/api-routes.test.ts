@@ -64,7 +64,7 @@ describe("authentication", () => {
     expectError(await callApi(statementsRoute.GET, "GET", { token: revoked.token }), 401, "unauthenticated");
 
     const expiring = await createApiToken(w.desk.checker, { workspaceId: w.ws, name: "Week", role: "checker", expiresInDays: 7 });
-    await db().apiToken.update({ where: { id: expiring.id }, data: { revokedAt: new Date(Date.now() - 1000) } });
+    await db().apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await callApi(statementsRoute.GET, "GET", { token: expiring.token });
     expectError(expired, 401, "unauthenticated");
     expect(expired.body.error.message).toMatch(/revoked or has expired/);

@@ -88,8 +88,8 @@ describe("listApiTokens and revokeApiToken", () => {
     const b = await createApiToken(desk.editor, { workspaceId: ws, name: "B", role: "viewer", expiresInDays: 7 });
     const c = await createApiToken(desk.editor, { workspaceId: ws, name: "C", role: "checker" });
     await createApiToken(desk.checker, { workspaceId: ws, name: "Someone else's", role: "checker" });
-    // B ran out: its end moved into the past, as time passing would.
-    await db().apiToken.update({ where: { id: b.id }, data: { revokedAt: new Date(Date.now() - 60_000) } });
+    // B ran out: its expiry moved into the past, as time passing would.
+    await db().apiToken.update({ where: { id: b.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     const revoked = await revokeApiToken(desk.editor, { workspaceId: ws, tokenId: c.id });
     expect(revoked).toMatchObject({ id: c.id, status: "revoked", expiresAt: null });
     expect(revoked.endedAt).not.toBeNull();
@@ -154,7 +154,7 @@ describe("authenticateApiToken", () => {
 
     const expiring = await createApiToken(desk.checker, { workspaceId: ws, name: "Week", role: "checker", expiresInDays: 7 });
     await expect(authenticateApiToken(`Bearer ${expiring.token}`)).resolves.toMatchObject({ userId: desk.checker.userId });
-    await db().apiToken.update({ where: { id: expiring.id }, data: { revokedAt: new Date(Date.now() - 1000) } });
+    await db().apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await refusal(`Bearer ${expiring.token}`)).message).toMatch(/revoked or has expired/);
 
     await db().membership.delete({ where: { workspaceId_userId: { workspaceId: ws, userId: desk.checker.userId } } });

@@ -19,10 +19,8 @@ import { parseInput } from "./validate";
 // stored (a fast hash is enough for a high-entropy secret: there is nothing to guess), and the
 // token itself is shown once, when it is made.
 //
-// Expiry: the schema has no expiresAt column, so `revokedAt` holds the moment a token stops
-// working — set to the expiry when one is chosen, and moved to "now" when the token is revoked
-// earlier. Whether a token that stopped was revoked or ran out is told by its api_token.revoked
-// activity event. validUntil() and the revoke query are the only places that know this.
+// A token stops working at its expiry (expiresAt, chosen when it is made) or when it is revoked
+// (revokedAt), whichever comes first.
 
 export const API_TOKEN_PREFIX = "fd_";
 export const MAX_API_TOKEN_NAME = 100;
@@ -76,11 +74,12 @@ export type CreatedApiToken = ApiTokenDTO & {
   token: string;
 };
 
-type TokenRow = { id: string; name: string; role: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type TokenRow = { id: string; name: string; role: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
 
-function toDTO(row: TokenRow, revokedIds: ReadonlySet<string>, now: Date): ApiTokenDTO {
+function toDTO(row: TokenRow, now: Date): ApiTokenDTO {
   const until = validUntil(row);
   const ended = until !== null && until <= now;
+  const revoked = row.revokedAt !== null && row.revokedAt <= now;
   return {
     id: row.id,
     name: row.name,
@@ -90,16 +89,17 @@ function toDTO(row: TokenRow, revokedIds: ReadonlySet<string>, now: Date): ApiTo
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     expiresAt: until && !ended ? until.toISOString() : null,
     endedAt: until && ended ? until.toISOString() : null,
-    status: !ended ? "active" : revokedIds.has(row.id) ? "revoked" : "expired",
+    status: !ended ? "active" : revoked ? "revoked" : "expired",
   };
 }
 
-/** The moment the token stops working (expiry or revocation), or null while it has none. */
-function validUntil(row: { revokedAt: Date | null }): Date | null {
-  return row.revokedAt;
+/** The moment the token stops working (expiry or revocation, the earlier), or null while it has none. */
+function validUntil(row: { expiresAt: Date | null; revokedAt: Date | null }): Date | null {
+  if (row.expiresAt && row.revokedAt) return row.expiresAt < row.revokedAt ? row.expiresAt : row.revokedAt;
+  return row.expiresAt ?? row.revokedAt;
 }
 
-const tokenSelect = { id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const tokenSelect = { id: true, name: true, role: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Managing tokens (signed-in members, never through a token)
@@ -149,7 +149,7 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput): 
   const expiresAt = parsed.expiresInDays ? new Date(now.getTime() + parsed.expiresInDays * DAY_MS) : null;
   const row = await db().$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { id, workspaceId: ws.id, userId: actor.userId, name: parsed.name, tokenHash: hashApiToken(token), role: parsed.role, createdAt: now, revokedAt: expiresAt },
+      data: { id, workspaceId: ws.id, userId: actor.userId, name: parsed.name, tokenHash: hashApiToken(token), role: parsed.role, createdAt: now, expiresAt },
       select: tokenSelect,
     });
     await recordActivity(tx, {
@@ -162,7 +162,7 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput): 
     });
     return created;
   });
-  return { ...toDTO(row, new Set(), now), token };
+  return { ...toDTO(row, now), token };
 }
 
 /** The actor's own tokens in this workspace, newest first, active ones before those that ended. */
@@ -174,15 +174,7 @@ export async function listApiTokens(actor: Actor, input: { workspaceId: string }
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   const now = new Date();
-  const ended = rows.filter((r) => r.revokedAt && r.revokedAt <= now).map((r) => r.id);
-  const revoked = ended.length
-    ? await db().activityEvent.findMany({
-        where: { workspaceId: ws.id, entityType: "api_token", action: "api_token.revoked", entityId: { in: ended } },
-        select: { entityId: true },
-      })
-    : [];
-  const revokedIds = new Set(revoked.map((e) => e.entityId));
-  const tokens = rows.map((r) => toDTO(r, revokedIds, now));
+  const tokens = rows.map((r) => toDTO(r, now));
   return [...tokens.filter((t) => t.status === "active"), ...tokens.filter((t) => t.status !== "active")];
 }
 
@@ -200,9 +192,9 @@ export async function revokeApiToken(actor: Actor, input: RevokeApiTokenInput): 
   if (!token) throw new NotFound("token");
   const now = new Date();
   const row = await db().$transaction(async (tx) => {
-    // Conditional, so a token that expired meanwhile keeps its expiry as its end.
+    // Conditional, so a token revoked or expired meanwhile keeps the end it had.
     const done = await tx.apiToken.updateMany({
-      where: { id: token.id, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
+      where: { id: token.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       data: { revokedAt: now },
     });
     if (done.count !== 1) throw new Invalid("This token no longer works; there is nothing to revoke.");
@@ -216,7 +208,7 @@ export async function revokeApiToken(actor: Actor, input: RevokeApiTokenInput): 
     });
     return tx.apiToken.findUniqueOrThrow({ where: { id: token.id }, select: tokenSelect });
   });
-  return toDTO(row, new Set([row.id]), now);
+  return toDTO(row, now);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +227,7 @@ export async function authenticateApiToken(authorization: string | null): Promis
   if (!TOKEN_PATTERN.test(token)) throw invalid;
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, workspaceId: true, userId: true, role: true, lastUsedAt: true, revokedAt: true },
+    select: { id: true, workspaceId: true, userId: true, role: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
   });
   if (!row || !isRole(row.role)) throw invalid;
   const now = new Date();
