@@ -16,7 +16,8 @@ export default defineConfig({
     setupFiles: ["test/worker-database.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: a few tests run whole workflows or spawn the CLI, and a busy 2-core machine is slow.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
