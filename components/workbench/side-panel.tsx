@@ -36,8 +36,11 @@ export type SidePanelProps = {
 
 const SELECT = "block w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm shadow-sm focus:border-accent";
 
-/** Rows in the server's HTML and the first client render; the rest follow in a transition. */
-const FIRST_ROWS = 40;
+/**
+ * Rows in the server's HTML and the first client render (about a screenful: the panel scrolls
+ * within the window); the rest follow in a transition. Each row is about 1 KB of HTML.
+ */
+const FIRST_ROWS = 12;
 
 export function SidePanel(p: SidePanelProps) {
   // A statement can have a thousand highlights. Rendering (and hydrating) all their rows up front
