@@ -54,6 +54,8 @@ test("what one person highlights, changes and deletes, the other sees without re
 
   // The checker makes a claim: the editor's text and list show it.
   await selectQuote(checker, CLAIM);
+  // The key acts on the selection the page has taken in, which the toolbar shows.
+  await expect(checker.getByRole("toolbar", { name: "Highlight the selection" })).toBeVisible();
   await checker.keyboard.press("c");
   await expect(checker.getByRole("group", { name: "Claim editor" })).toBeVisible();
   const [claimId] = await savedHighlightIds(checker);

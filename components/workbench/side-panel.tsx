@@ -1,7 +1,7 @@
 "use client";
 // The right-hand column: filters, the claims and notes in text order (one opens into its editor),
 // and the orphans a correction could not place.
-import { memo, startTransition, useEffect, useMemo, useState } from "react";
+import { memo, startTransition, Suspense, useEffect, useMemo, useState } from "react";
 import type { FieldErrors } from "@/lib/server/errors";
 import { ClaimEditor, type ClaimEditorProps } from "./claim-editor";
 import { HighlightCard, quoteExcerpt, Swatch } from "./highlight-card";
@@ -42,7 +42,21 @@ const SELECT = "block w-full rounded-md border border-line bg-white px-2 py-1.5 
  */
 const FIRST_ROWS = 12;
 
-export function SidePanel(p: SidePanelProps) {
+/**
+ * Its own Suspense boundary, so the page hydrates the text first and the long list right after.
+ * Inside a memo: the workbench renders again with the same props once hydrated (to paint the
+ * highlights), and an update reaching the boundary while it is still dehydrated makes React drop
+ * that render, hydrate the list first and render the whole statement again.
+ */
+export const SidePanel = memo(function SidePanel(p: SidePanelProps) {
+  return (
+    <Suspense>
+      <Panel {...p} />
+    </Suspense>
+  );
+});
+
+function Panel(p: SidePanelProps) {
   // A statement can have a thousand highlights. Rendering (and hydrating) all their rows up front
   // would hold back the text; the first screenfuls come with the page, the rest right after.
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
@@ -175,7 +189,9 @@ type RowProps = Pick<SidePanelProps, "onOpen" | "onRetry" | "onDiscard" | "onSav
 // A statement can have a thousand highlights: a row re-renders only when its own props change.
 const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, onOpen, onRetry, onDiscard, ...editor }: RowProps) {
   return (
-    <li id={`hl-item-${h.id}`} data-item-id={h.id} className={`px-4 py-3 ${active ? "bg-stone-50" : ""} ${h.state === "failed" ? "bg-red-50/60" : ""}`} style={active ? { boxShadow: `inset 3px 0 0 ${h.author.color}` } : undefined}>
+    // Rows out of view skip style, layout and paint (content-visibility): with a thousand rows that
+    // work was most of the page's rendering; `auto` keeps each row's height once it has been seen.
+    <li id={`hl-item-${h.id}`} data-item-id={h.id} className={`px-4 py-3 [contain-intrinsic-size:auto_5.5rem] [content-visibility:auto] ${active ? "bg-stone-50" : ""} ${h.state === "failed" ? "bg-red-50/60" : ""}`} style={active ? { boxShadow: `inset 3px 0 0 ${h.author.color}` } : undefined}>
       <button
         type="button"
         aria-expanded={open}

@@ -21,15 +21,14 @@ import { createEditor, type Descendant } from "slate";
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderTextProps } from "slate-react";
 import { blockExtents, blockPieces, blockSegments, createBlockCache, spansByBlock, type BlockExtent, type BlockPiece, type ClippedSpan } from "@/lib/anchoring/block-segments";
 import { createOffsetMap, textToSlateValue } from "@/lib/anchoring/slate-offsets";
-import { translucent } from "@/lib/user-colors";
 import type { TextSelection, WorkbenchHighlight } from "./types";
 
 /** What a decorated leaf carries, computed once per segment: attributes and style, ready to spread. */
 type LeafMark = {
   ids: string;
   top: string;
-  kind: string;
   state: "saved" | "saving" | "failed";
+  className: string;
   style: React.CSSProperties;
 };
 type Piece = BlockPiece<LeafMark>;
@@ -38,51 +37,94 @@ export const DECORATE_MARK = "fd:decorate";
 
 const FAILED = "#b91c1c";
 
-// Static rules for every highlight leaf; a leaf sets only its colours (two custom properties).
+// Static rules for every highlight leaf. A leaf's own look is one background colour (inline) and
+// its topmost highlight's colour, a custom property set by a class per colour (topColorRules).
 const LEAF_CSS = `
-.fd-hl { background-image: var(--fd-hl-bg); box-shadow: inset 0 -2px 0 var(--fd-hl-top); border-radius: 2px; box-decoration-break: clone; -webkit-box-decoration-break: clone; cursor: pointer; text-underline-offset: 4px; }
-.fd-hl[data-highlight-kind="note"] { box-shadow: inset 0 -1px 0 var(--fd-hl-top); }
+.fd-hl { box-shadow: inset 0 -2px 0 var(--fd-hl-top); border-radius: 2px; box-decoration-break: clone; -webkit-box-decoration-break: clone; cursor: pointer; text-underline-offset: 4px; }
+.fd-hl.fd-note { box-shadow: inset 0 -1px 0 var(--fd-hl-top); }
 .fd-hl[data-highlight-state="saving"] { text-decoration: underline dashed var(--fd-hl-top); }
 .fd-hl[data-highlight-state="failed"] { box-shadow: none; text-decoration: underline wavy ${FAILED}; }
 @keyframes fd-pulse { 0% { filter: none } 30% { filter: brightness(0.82) saturate(1.8) } 100% { filter: none } }
 .fd-pulse { animation: fd-pulse 1.2s ease-out 1; }
 `;
 
-/** A rule outlining every leaf of the active highlight: no leaf re-renders when it changes. */
-function activeRule(activeId: string | null): string {
-  if (!activeId) return "";
-  const id = activeId.replace(/["\\]/g, "\\$&");
-  return `[data-testid="statement-text"] [data-highlight-ids~="${id}"] { outline: 2px solid var(--fd-hl-top); outline-offset: 1px; }`;
+/**
+ * A rule outlining every leaf of the active highlight, in its author's colour (the leaves' own
+ * underline colours differ where others' highlights lie on top): no leaf re-renders when it changes.
+ */
+function activeRule(active: WorkbenchHighlight | undefined): string {
+  if (!active) return "";
+  const id = active.id.replace(/["\\]/g, "\\$&");
+  const color = active.state === "failed" ? FAILED : /^#[0-9a-f]{6}$/i.test(active.author.color) ? active.author.color : "currentColor";
+  return `[data-testid="statement-text"] [data-highlight-ids~="${id}"] { outline: 2px solid ${color}; outline-offset: 1px; }`;
 }
 
-// A thousand highlights by twenty people use a handful of colour layers: make each string once.
-const layers = new Map<string, string>();
-function layer(color: string, alpha: number): string {
-  const key = `${color}/${alpha}`;
-  let value = layers.get(key);
-  if (value === undefined) {
-    const t = translucent(color, alpha);
-    layers.set(key, (value = `linear-gradient(${t}, ${t})`));
+// People's colours are few (one per member): one class each carries it as --fd-hl-top.
+const topColorClasses = new Map<string, string>();
+function topColorClass(color: string): string {
+  let name = topColorClasses.get(color);
+  if (name === undefined) topColorClasses.set(color, (name = `fd-top-${topColorClasses.size}`));
+  return name;
+}
+function topColorRules(): string {
+  let css = "";
+  for (const [color, name] of topColorClasses) css += `.${name}{--fd-hl-top:${/^#[0-9a-f]{6}$/i.test(color) ? color : "currentColor"}}`;
+  return css;
+}
+
+const rgbCache = new Map<string, [number, number, number]>();
+function rgbOf(hex: string): [number, number, number] {
+  let rgb = rgbCache.get(hex);
+  if (rgb === undefined) {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    rgbCache.set(hex, (rgb = m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)] : [128, 128, 128]));
   }
-  return value;
+  return rgb;
+}
+
+/** Past this many, more layers only darken the passage towards illegible; the innermost count. */
+const MAX_LAYERS = 4;
+
+/**
+ * The colour of translucent layers, one per covering highlight, stacked on the white page: what
+ * stacked background layers would paint, computed once here instead of by the browser for every
+ * leaf (a thousand overlapping highlights averaged seven layers a leaf, and resolving and painting
+ * those gradients was most of the page's style and paint time).
+ */
+function layeredColor(colors: readonly string[], alpha: number): string {
+  let r = 255;
+  let g = 255;
+  let b = 255;
+  for (let i = Math.max(0, colors.length - MAX_LAYERS); i < colors.length; i++) {
+    const [cr, cg, cb] = rgbOf(colors[i]!);
+    r += (cr - r) * alpha;
+    g += (cg - g) * alpha;
+    b += (cb - b) * alpha;
+  }
+  return `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)})`;
 }
 
 function markOf(covering: readonly WorkbenchHighlight[]): LeafMark {
   // One translucent layer per highlight: where two people marked the same words, it is darker and
   // mixed; the underline is the innermost (topmost) highlight's colour.
   const alpha = covering.length > 1 ? 0.22 : 0.28;
-  const colors = covering.map((h) => (h.state === "failed" ? FAILED : h.author.color));
+  const colors: string[] = [];
+  let ids = "";
+  let failed = false;
+  let saving = false;
+  for (const h of covering) {
+    colors.push(h.state === "failed" ? FAILED : h.author.color);
+    ids = ids ? `${ids} ${h.id}` : h.id;
+    if (h.state === "failed") failed = true;
+    else if (h.state === "saving") saving = true;
+  }
   const top = covering[covering.length - 1]!;
-  const state = covering.some((h) => h.state === "failed") ? "failed" : covering.some((h) => h.state === "saving") ? "saving" : "saved";
   return {
-    ids: covering.map((h) => h.id).join(" "),
+    ids,
     top: top.id,
-    kind: top.kind,
-    state,
-    style: {
-      "--fd-hl-bg": colors.map((c) => layer(c, alpha)).join(", "),
-      "--fd-hl-top": colors[colors.length - 1],
-    } as React.CSSProperties,
+    state: failed ? "failed" : saving ? "saving" : "saved",
+    className: `fd-hl ${topColorClass(colors[colors.length - 1]!)}${top.kind === "note" ? " fd-note" : ""}`,
+    style: { backgroundColor: layeredColor(colors, alpha) },
   };
 }
 
@@ -98,21 +140,50 @@ function buildBlock(block: BlockExtent, clipped: ClippedSpan<WorkbenchHighlight>
   );
 }
 
-/** Each text node's block, and every block's pieces: what `renderText` paints. */
+/** Each text node's block (fixed per revision), and every block's pieces: what `renderText` paints. */
 type Painting = { blockOf: WeakMap<object, number>; pieces: readonly Piece[][] };
 const PaintingContext = createContext<Painting>({ blockOf: new WeakMap(), pieces: [] });
+const BlockOfContext = createContext<WeakMap<object, number>>(new WeakMap());
 
-function Paragraph({ attributes, children }: RenderElementProps) {
-  // No content-visibility here: statements mix one-line and long paragraphs, so any intrinsic-size
-  // guess left the page far taller (or shorter) than its text until scrolled through.
+/** About how many characters a line of the statement holds at its full measure (70ch of serif). */
+const CHARS_PER_LINE = 80;
+
+/** A paragraph's height before it is laid out, in lines of 1.8em: its length over a line's worth. */
+function estimatedLines(text: string): number {
+  let lines = 0;
+  for (const line of text.split("\n")) lines += Math.max(1, Math.ceil(line.length / CHARS_PER_LINE));
+  return lines;
+}
+
+/** Paragraphs rendered up front; those after them wait until scrolled near (see Paragraph). */
+const PAINTED_UP_FRONT = 24;
+
+function Paragraph({ attributes, children, element }: RenderElementProps) {
+  // In a long statement, paragraphs far down skip style, layout and paint (content-visibility)
+  // until scrolled near. Their placeholder height is estimated from their length (within ~1 % over
+  // a whole statement at the workbench's measure; a fixed guess left the page 1,800 px too tall),
+  // and `auto` keeps the real height once shown. The first screens are always rendered, so a
+  // short statement, and the top of a long one, look the same in a full-page capture.
+  const leaves = (element as { children: { text: string }[] }).children;
+  const block = useContext(BlockOfContext).get(leaves[0]!) ?? 0;
+  const deferred = block >= PAINTED_UP_FRONT;
   return (
-    <p {...attributes} dir="auto" className="mb-[1.1em] whitespace-pre-line break-words last:mb-0">
+    <p
+      {...attributes}
+      dir="auto"
+      className={`mb-[1.1em] whitespace-pre-line break-words last:mb-0 ${deferred ? "[content-visibility:auto] print:[content-visibility:visible]" : ""}`}
+      style={deferred ? { containIntrinsicSize: `auto ${(estimatedLines(leaves.map((leaf) => leaf.text).join("")) * 1.8).toFixed(1)}em` } : undefined}
+    >
       {children}
     </p>
   );
 }
 
-/** One paragraph's pieces; memoised on the piece list, which stays identical while its highlights do. */
+/**
+ * One paragraph's pieces, one span each (a Slate leaf and its string in one element: slate-dom maps
+ * offsets through `[data-slate-leaf]` and `[data-slate-string]`, whichever element carries them).
+ * Memoised on the piece list, which stays identical while the paragraph's highlights do.
+ */
 const Pieces = memo(function Pieces({ text, pieces }: { text: string; pieces: readonly Piece[] }) {
   // Browsers collapse a trailing newline at a block's end; Slate adds one more, and so do we.
   const trailing = text.endsWith("\n") ? "\n" : "";
@@ -121,14 +192,23 @@ const Pieces = memo(function Pieces({ text, pieces }: { text: string; pieces: re
     const mark = piece.mark;
     if (!mark) {
       return (
-        <span key={i} data-slate-leaf="true">
-          <span data-slate-string="true">{content}</span>
+        <span key={i} data-slate-leaf="true" data-slate-string="true">
+          {content}
         </span>
       );
     }
     return (
-      <span key={i} data-slate-leaf="true" className="fd-hl" data-highlight-id={mark.top} data-highlight-ids={mark.ids} data-highlight-state={mark.state} data-highlight-kind={mark.kind} style={mark.style}>
-        <span data-slate-string="true">{content}</span>
+      <span
+        key={i}
+        data-slate-leaf="true"
+        data-slate-string="true"
+        className={mark.className}
+        data-highlight-id={mark.top}
+        data-highlight-ids={mark.ids}
+        data-highlight-state={mark.state === "saved" ? undefined : mark.state}
+        style={mark.style}
+      >
+        {content}
       </span>
     );
   });
@@ -202,6 +282,10 @@ export const StatementViewer = memo(function StatementViewer({
     return updateBlocks(spansByBlock(highlights.filter((h) => h.end <= offsetMap.length), blocks));
   }, [highlights, blocks, offsetMap, updateBlocks]);
   const painting = useMemo<Painting>(() => ({ blockOf, pieces: byBlock }), [blockOf, byBlock]);
+  const active = useMemo(() => (activeId ? highlights.find((h) => h.id === activeId) : undefined), [activeId, highlights]);
+  // The colour classes are registered while building byBlock; the text changes only when a colour
+  // appears that no leaf had before (someone's first highlight).
+  const topRules = useMemo(() => topColorRules(), [byBlock]);
 
   // The bench reads this: from the first decoration pass to the frame after the first paint with
   // every decoration in the DOM (a message posted from the next animation frame runs after it).
@@ -211,8 +295,10 @@ export const StatementViewer = memo(function StatementViewer({
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        performance.mark(`${DECORATE_MARK}:end`);
-        performance.measure(DECORATE_MARK, `${DECORATE_MARK}:start`, `${DECORATE_MARK}:end`);
+        // From the first start: a render React threw away and redid is part of the time.
+        const start = performance.getEntriesByName(`${DECORATE_MARK}:start`, "mark")[0];
+        const end = performance.mark(`${DECORATE_MARK}:end`);
+        performance.measure(DECORATE_MARK, { start: start?.startTime ?? end.startTime, end: end.startTime });
         containerRef.current?.setAttribute("data-decorated", String(highlights.length));
       };
       channel.port2.postMessage(null);
@@ -265,7 +351,8 @@ export const StatementViewer = memo(function StatementViewer({
   return (
     <>
       <style>{LEAF_CSS}</style>
-      <style>{activeRule(activeId)}</style>
+      <style>{topRules}</style>
+      <style>{activeRule(active)}</style>
       <div
         ref={containerRef}
         lang={language || undefined}
@@ -285,9 +372,11 @@ export const StatementViewer = memo(function StatementViewer({
         }}
         onMouseLeave={() => onHover(null)}
       >
-        <PaintingContext value={painting}>
-          <StatementText editor={editor} initialValue={initialValue} />
-        </PaintingContext>
+        <BlockOfContext value={blockOf}>
+          <PaintingContext value={painting}>
+            <StatementText editor={editor} initialValue={initialValue} />
+          </PaintingContext>
+        </BlockOfContext>
         {children}
       </div>
     </>

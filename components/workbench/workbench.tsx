@@ -2,7 +2,7 @@
 // The annotation workbench: the statement text (Slate, read-only) on the left, the claims and
 // notes on the right. Creating a highlight is optimistic: it shows at once as "saving", becomes
 // the stored highlight when the server answers, or stays visible as "failed" with Retry.
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createHighlightAction, deleteHighlightAction, reattachOrphanAction, updateClaimAction, updateHighlightAction } from "@/app/w/[ws]/statements/[id]/actions";
 import { HighlightCard } from "./highlight-card";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -67,7 +67,11 @@ export function Workbench(props: WorkbenchProps) {
   const hydrated = useHydrated();
 
   // A server refresh (another revision, router.refresh) replaces what is stored; keep what is unsaved.
+  // Not on mount: state starts as these very lists, and a copy would re-render the whole page.
+  const received = useRef([props.highlights, props.orphans]);
   useEffect(() => {
+    if (received.current[0] === props.highlights && received.current[1] === props.orphans) return;
+    received.current = [props.highlights, props.orphans];
     setHighlights((current) => [...props.highlights, ...current.filter((h) => h.state)].sort(byPosition));
     setOrphans(props.orphans);
   }, [props.highlights, props.orphans]);
@@ -363,33 +367,31 @@ export function Workbench(props: WorkbenchProps) {
           <StatementPlainText text={revision.text} language={props.language} />
         )}
       </article>
-      {/* Its own boundary: the page hydrates the text first, the long list right after. */}
-      <Suspense>
-        <SidePanel
-          highlights={visible}
-          allHighlights={highlights}
-          orphans={orphans}
-          filters={filters}
-          onFilters={setFilters}
-          activeId={activeId}
-          openId={openId}
-          onSelect={select}
-          onOpen={onOpen}
-          onRetry={retry}
-          onDiscard={discard}
-          onSaveClaim={saveClaim}
-          onSaveHighlight={saveHighlight}
-          onDelete={remove}
-          onReattach={reattach}
-          hasSelection={selection !== null}
-          can={can}
-          userId={user.id}
-          tags={props.tags}
-          members={props.members}
-          notice={notice}
-          onShowShortcuts={showShortcuts}
-        />
-      </Suspense>
+      {/* The side panel is its own Suspense boundary (side-panel.tsx). */}
+      <SidePanel
+        highlights={visible}
+        allHighlights={highlights}
+        orphans={orphans}
+        filters={filters}
+        onFilters={setFilters}
+        activeId={activeId}
+        openId={openId}
+        onSelect={select}
+        onOpen={onOpen}
+        onRetry={retry}
+        onDiscard={discard}
+        onSaveClaim={saveClaim}
+        onSaveHighlight={saveHighlight}
+        onDelete={remove}
+        onReattach={reattach}
+        hasSelection={selection !== null}
+        can={can}
+        userId={user.id}
+        tags={props.tags}
+        members={props.members}
+        notice={notice}
+        onShowShortcuts={showShortcuts}
+      />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );

@@ -187,7 +187,7 @@ export async function benchBrowserDecorate(options: BrowserBenchOptions = {}): P
     return [
       { workload: `browser: anchor + decorate ${highlights} highlights, ${users} users`, n: runs, ...d, throughput: `${Math.round(highlights / (d.p50 / 1000)).toLocaleString("en")} hl/s`, budget: `≤ 100 ms: ${d.p50 <= 100 ? "met" : "MISSED"}` },
       { workload: "browser: … its main-thread CPU time", n: runs, ...dc, throughput: "–" },
-      { workload: "browser: navigation → first paint (server HTML, highlights shown)", n: runs, ...f, throughput: "–" },
+      { workload: "browser: navigation → first paint (server HTML)", n: runs, ...f, throughput: "–" },
       { workload: "browser: navigation → decorations hydrated + painted", n: runs, ...n, throughput: "–" },
       { workload: "browser: selection + key → visible highlight", n: runs, ...c, throughput: "–" },
     ];
