@@ -61,30 +61,29 @@ export async function benchLiveUpdates(options: LiveBenchOptions = {}): Promise<
         // The writer notes when the key goes down; the reader, when a highlight it did not know is
         // in its DOM and the frame showing it has been painted (a message posted from the next
         // animation frame runs after that frame).
-        await page.addInitScript(() => {
-          const w = window as unknown as Window;
-          addEventListener("keydown", () => (w.__fdKeyAt = performance.timeOrigin + performance.now()), { capture: true });
-          w.__fdSeen = (known) =>
-            new Promise((resolve) => {
-              const old = new Set(known);
-              const isNew = (node: Node) => {
-                if (!(node instanceof HTMLElement)) return false;
-                const els = node.matches("[data-highlight-ids]") ? [node] : [...node.querySelectorAll<HTMLElement>("[data-highlight-ids]")];
-                return els.some((el) => el.dataset.highlightIds!.split(" ").some((id) => !old.has(id)));
-              };
-              const root = document.querySelector("[data-testid='statement-text']")!;
-              const observer = new MutationObserver((records) => {
-                if (!records.some((r) => isNew(r.target) || [...r.addedNodes].some(isNew))) return;
-                observer.disconnect();
-                requestAnimationFrame(() => {
-                  const channel = new MessageChannel();
-                  channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
-                  channel.port2.postMessage(null);
-                });
+        // A string, not a function: tsx would wrap the named helpers in a __name() the page lacks.
+        await page.addInitScript(`
+          addEventListener("keydown", () => (window.__fdKeyAt = performance.timeOrigin + performance.now()), { capture: true });
+          window.__fdSeen = (known) => new Promise((resolve) => {
+            const old = new Set(known);
+            const isNew = (node) => {
+              if (!(node instanceof HTMLElement)) return false;
+              const els = node.matches("[data-highlight-ids]") ? [node] : [...node.querySelectorAll("[data-highlight-ids]")];
+              return els.some((el) => el.dataset.highlightIds.split(" ").some((id) => !old.has(id)));
+            };
+            const root = document.querySelector("[data-testid='statement-text']");
+            const observer = new MutationObserver((records) => {
+              if (!records.some((r) => isNew(r.target) || [...r.addedNodes].some(isNew))) return;
+              observer.disconnect();
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+                channel.port2.postMessage(null);
               });
-              observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-highlight-ids"] });
             });
-        });
+            observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-highlight-ids"] });
+          });
+        `);
         const streamOpen = page.waitForResponse((response) => response.url().endsWith("/events"), { timeout: 60_000 });
         await page.goto(`${base}${world.path}`);
         await page.locator("[data-testid='statement-text'][data-decorated]").waitFor({ timeout: 60_000 });
@@ -96,6 +95,7 @@ export async function benchLiveUpdates(options: LiveBenchOptions = {}): Promise<
     const times: number[] = [];
     for (let i = 0; i < creates + 1; i++) {
       const seen = reader.evaluate((known) => (window as unknown as Window).__fdSeen!(known), await shownIds(reader));
+      seen.catch(() => {}); // awaited below; a failure must not end the process before the server is stopped
       await writer.evaluate((i) => {
         // A few words of a varying paragraph, inside one leaf long enough to hold them.
         const paragraphs = document.querySelectorAll("[data-testid='statement-text'] [data-slate-node='element']");
