@@ -1,8 +1,14 @@
-// In Chromium: the statement page with 1,000 highlights by 20 users — the time to map their offsets
-// onto the Slate document and paint the decorations (the client marks `fd:decorate` around it),
-// the time from navigation to that paint, and the time from a selection + key press to the
-// visible optimistic highlight (`fd:create`). Needs a production build in NEXT_DIST_DIR
-// (default .next-e2e) and runs `next start` on it against the benchmark's database.
+// In Chromium: the statement page with 1,000 highlights by 20 users.
+//   - anchor + decorate (`fd:decorate`, marked by the viewer): from the viewer's first render (the
+//     first one, even if React threw it away and rendered again) to the frame after the first paint
+//     with every highlight in the DOM: cutting into segments, rendering, style, layout and paint;
+//   - its main-thread CPU time, from a trace: on a shared machine the wall time mostly measures
+//     the neighbours (the load average is printed with the table);
+//   - navigation → first paint, and → decorations painted;
+//   - a selection + key press → the frame showing the optimistic highlight (`fd:create`).
+// The page is never polled while measured (a PerformanceObserver resolves the wait). Needs a
+// production build in NEXT_DIST_DIR (default .next-e2e) and runs `next start` on it against the
+// benchmark's database (BENCH_BROWSER_PORT, default 3300).
 //
 // Use from scripts/bench/run.ts (after it has set DATABASE_URL and migrated):
 //   rows.push(...(await benchBrowserDecorate()));
@@ -202,5 +208,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { formatTable } = await import("./table");
   const rows = await benchBrowserDecorate();
   console.log(formatTable(rows));
+  console.log(`load average: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
   process.exit(0);
 }

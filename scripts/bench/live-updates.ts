@@ -147,5 +147,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { formatTable } = await import("./table");
   const rows = await benchLiveUpdates();
   console.log(formatTable(rows));
+  console.log(`load average: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
   process.exit(0);
 }
