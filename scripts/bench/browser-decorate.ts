@@ -3,7 +3,7 @@
 //     first one, even if React threw it away and rendered again) to the frame after the first paint
 //     with every highlight in the DOM: cutting into segments, rendering, style, layout and paint;
 //   - its main-thread CPU time, from a trace: on a shared machine the wall time mostly measures
-//     the neighbours (the load average is printed with the table);
+//     the neighbours (run alone, it prints the load average);
 //   - navigation → first paint, and → decorations painted;
 //   - a selection + key press → the frame showing the optimistic highlight (`fd:create`).
 // The page is never polled while measured (a PerformanceObserver resolves the wait). Needs a
