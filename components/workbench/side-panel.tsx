@@ -227,7 +227,7 @@ function Orphans({ orphans, hasSelection, can, userId, onReattach }: SidePanelPr
         <h2 id="orphans-title" className="text-base font-semibold text-ink">
           Orphans ({orphans.length})
         </h2>
-        <p className="mt-1 text-xs text-muted">A correction removed or changed these passages. Select the right passage in the text, then re-attach.</p>
+        <p className="mt-1 text-xs text-muted">These passages are not in the current text: a correction changed them, or an import could not place them. Select the right passage in the text, then re-attach.</p>
       </div>
       <ul aria-label="Orphaned highlights" className="divide-y divide-amber-200">
         {orphans.map((h) => {
