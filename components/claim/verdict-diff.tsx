@@ -1,23 +1,11 @@
-// Word-level changes in the flow of the text: deletions struck through in red, insertions
-// underlined in green (as the statement's revision diff shows them).
+// The changes between two verdict versions, drawn as the statement's revision diff draws them.
+import { DiffSegments } from "@/components/ui/diff-segments";
 import type { DiffSegment } from "@/lib/text-diff";
 
 export function VerdictDiff({ segments, label }: { segments: readonly DiffSegment[]; label: string }) {
   return (
     <div dir="auto" aria-label={label} role="group" className="whitespace-pre-wrap text-sm leading-relaxed text-ink">
-      {segments.map((s, i) =>
-        s.op === "equal" ? (
-          <span key={i}>{s.text}</span>
-        ) : s.op === "insert" ? (
-          <ins key={i} className="rounded-sm bg-emerald-100 text-emerald-950 decoration-emerald-600">
-            {s.text}
-          </ins>
-        ) : (
-          <del key={i} className="rounded-sm bg-red-50 text-red-900 decoration-red-500">
-            {s.text}
-          </del>
-        ),
-      )}
+      <DiffSegments segments={segments} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The word-level changes between two revisions: deletions struck through in red, insertions
 // underlined in green, in the flow of the text.
+import { DiffSegments } from "@/components/ui/diff-segments";
 import type { DiffSegment } from "@/lib/text-diff";
 
 export function RevisionDiffView({ diff }: { diff: { from: number; to: number; segments: DiffSegment[]; inserted: number; deleted: number } }) {
@@ -14,19 +15,7 @@ export function RevisionDiffView({ diff }: { diff: { from: number; to: number; s
         </p>
       </div>
       <div dir="auto" data-testid="revision-diff" className="mt-5 max-w-[70ch] whitespace-pre-wrap font-serif text-[1.0625rem] leading-[1.75] text-ink">
-        {diff.segments.map((s, i) =>
-          s.op === "equal" ? (
-            <span key={i}>{s.text}</span>
-          ) : s.op === "insert" ? (
-            <ins key={i} className="rounded-sm bg-emerald-100 text-emerald-950 no-underline decoration-emerald-600 [text-decoration-line:underline]">
-              {s.text}
-            </ins>
-          ) : (
-            <del key={i} className="rounded-sm bg-red-50 text-red-900 decoration-red-500">
-              {s.text}
-            </del>
-          ),
-        )}
+        <DiffSegments segments={diff.segments} />
       </div>
     </section>
   );
