@@ -20,3 +20,13 @@ export const loadWorkspacePage = cache(async (slug: string) => {
     throw error;
   }
 });
+
+/** A service read for a page: an object the reader may not see, or that does not exist, is the page's 404. */
+export async function orNotFound<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  }
+}

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ClaimHistory } from "@/components/claim/claim-history";
 import { ClaimReviewLink } from "@/components/claim/claim-review-link";
 import { CommentThread } from "@/components/claim/comment-thread";
 import { SourcesSection } from "@/components/claim/sources-section";
 import { VerdictSection } from "@/components/claim/verdict-section";
 import { getClaim, type ClaimOverview } from "@/lib/server/claims";
-import { NotFound } from "@/lib/server/errors";
 import { formatDay } from "@/lib/text/dates";
-import { loadWorkspacePage } from "../../workspace";
+import { loadWorkspacePage, orNotFound } from "../../workspace";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -21,12 +19,7 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 async function loadClaim(user: Parameters<typeof getClaim>[0], workspaceId: string, claimId: string): Promise<ClaimOverview> {
-  try {
-    return await getClaim(user, { workspaceId, claimId });
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  }
+  return orNotFound(getClaim(user, { workspaceId, claimId }));
 }
 
 /** One claim's research desk: the quote in context, its sources, the verdict and its review, history and discussion. */

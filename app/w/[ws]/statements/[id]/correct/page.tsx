@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { CorrectionForm } from "@/components/workbench/correction-form";
 import { roleAtLeast } from "@/lib/roles";
-import { NotFound } from "@/lib/server/errors";
 import { getStatement } from "@/lib/server/statements";
-import { loadWorkspacePage } from "../../../workspace";
+import { loadWorkspacePage, orNotFound } from "../../../workspace";
 import { correctTextAction } from "./actions";
 
 export const metadata: Metadata = { title: "Correct the text" };
@@ -14,10 +12,7 @@ export const metadata: Metadata = { title: "Correct the text" };
 export default async function CorrectStatementPage({ params }: { params: Promise<{ ws: string; id: string }> }) {
   const { ws: slug, id } = await params;
   const { user, workspace } = await loadWorkspacePage(slug);
-  const statement = await getStatement(user, { workspaceId: workspace.id, statementId: id }).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const statement = await orNotFound(getStatement(user, { workspaceId: workspace.id, statementId: id }));
   const href = `/w/${workspace.slug}/statements/${statement.id}`;
   const mayCorrect = roleAtLeast(workspace.role, "editor");
   return (

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { RevisionDiffView } from "@/components/workbench/revision-diff";
-import { NotFound } from "@/lib/server/errors";
 import { diffRevisions, listRevisions } from "@/lib/server/statement-corrections";
 import { getStatement } from "@/lib/server/statements";
 import { formatDay } from "@/lib/text/dates";
-import { loadWorkspacePage } from "../../../workspace";
+import { loadWorkspacePage, orNotFound } from "../../../workspace";
 
 export const metadata: Metadata = { title: "Revisions" };
 
@@ -23,10 +21,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
   const search = await searchParams;
   const { user, workspace } = await loadWorkspacePage(slug);
   const ref = { workspaceId: workspace.id, statementId: id };
-  const [statement, revisions] = await Promise.all([getStatement(user, ref), listRevisions(user, ref)]).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const [statement, revisions] = await orNotFound(Promise.all([getStatement(user, ref), listRevisions(user, ref)]));
   const latest = revisions[0]?.number ?? 1;
   const to = revisionParam(search.to, latest, latest);
   const from = revisionParam(search.from, Math.max(1, to - 1), latest);
