@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyLiveEvent, type LiveChange } from "./live-events";
+import { applyLiveEvent, correctionMessage, countClaims, decideLiveEvent, type LiveChange, type LiveEvent } from "./live-events";
 import type { HighlightDTO } from "./server/highlights";
 
 type H = HighlightDTO & { state?: "saving" | "failed" };
@@ -74,5 +74,53 @@ describe("applyLiveEvent", () => {
     const list = [failed];
     expect(applyLiveEvent(list, { type: "highlight.created", highlight: hl("z", 1, 3, { clientId: "someone-else" }) }, "placed").map((h) => h.id)).toEqual(["pending-2", "z"]);
     expect(applyLiveEvent(list, { type: "highlight.created", highlight: hl("z", 1, 3, { clientId: "client-2" }) }, "placed").map((h) => [h.id, h.state])).toEqual([["z", undefined]]);
+  });
+});
+
+describe("decideLiveEvent", () => {
+  const live = (change: LiveChange, revision?: number): LiveEvent => ({ ...change, id: "e-1", statementId: "s1", actorId: "u2", ...(revision !== undefined ? { revision } : {}) });
+  const corrected = (revision: number) => live({ type: "statement.corrected", by: { id: "u2", name: "Eda Editor" } }, revision);
+
+  it("tells the reader of a newer revision instead of merging it; an old or current one is no news", () => {
+    expect(decideLiveEvent(corrected(2), 1, false)).toBe("corrected");
+    expect(decideLiveEvent(corrected(2), 2, false)).toBe("ignore");
+    expect(decideLiveEvent(corrected(2), 3, false)).toBe("ignore");
+  });
+
+  it("merges highlights of the shown revision, keeps those of a newer one for when the reader takes the correction in", () => {
+    const created = live({ type: "highlight.created", highlight: hl("b", 1, 2) }, 2);
+    expect(decideLiveEvent(created, 2, false)).toBe("merge");
+    expect(decideLiveEvent(created, 1, true)).toBe("later");
+    expect(decideLiveEvent(created, 3, false)).toBe("ignore");
+  });
+
+  it("once behind, waits with whole highlights of unknown revision but still merges deletions and claim changes (ids do not move)", () => {
+    const updated = live({ type: "highlight.updated", highlight: hl("b", 1, 2) });
+    expect(decideLiveEvent(updated, 1, false)).toBe("merge");
+    expect(decideLiveEvent(updated, 1, true)).toBe("later");
+    expect(decideLiveEvent(live({ type: "highlight.deleted", highlightId: "b" }), 1, true)).toBe("merge");
+    expect(decideLiveEvent(live({ type: "claim.updated", highlightId: "b", claim: claim("checked") }), 1, true)).toBe("merge");
+  });
+
+  it("a correction changes no list by itself", () => {
+    const list = [hl("a", 0, 5)];
+    expect(applyLiveEvent(list, corrected(2), "placed")).toBe(list);
+  });
+});
+
+describe("countClaims", () => {
+  it("counts saved claims, placed and orphaned, as the statement's claim count does", () => {
+    const placed = [hl("a", 0, 5, { kind: "claim" }), hl("b", 6, 8), hl("p", 9, 10, { kind: "claim", state: "saving" }), hl("f", 9, 10, { kind: "claim", state: "failed" })];
+    const orphaned = [hl("o", 0, 2, { kind: "claim", orphaned: true }), hl("n", 0, 2, { orphaned: true })];
+    expect(countClaims(placed, orphaned)).toBe(2);
+    expect(countClaims([], [])).toBe(0);
+  });
+});
+
+describe("correctionMessage", () => {
+  it("names who corrected, or says it was the reader, or someone when the page only learnt the revision", () => {
+    expect(correctionMessage({ revision: 2, by: { id: "u2", name: "Eda Editor" } }, "u1")).toBe("Eda Editor corrected the text — revision 2. Highlights have been moved to the new text.");
+    expect(correctionMessage({ revision: 3, by: { id: "u1", name: "Chris Checker" } }, "u1")).toBe("You corrected the text — revision 3. Highlights have been moved to the new text.");
+    expect(correctionMessage({ revision: 4, by: null }, "u1")).toBe("Someone corrected the text — revision 4. Highlights have been moved to the new text.");
   });
 });

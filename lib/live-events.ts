@@ -8,22 +8,64 @@ export type LiveChange =
   | { type: "highlight.created"; highlight: HighlightDTO }
   | { type: "highlight.updated"; highlight: HighlightDTO }
   | { type: "highlight.deleted"; highlightId: string }
-  | { type: "claim.updated"; highlightId: string; claim: ClaimSummary };
+  | { type: "claim.updated"; highlightId: string; claim: ClaimSummary }
+  /** An editor corrected the text: the event's `revision` is the new one, every highlight was re-anchored onto it. */
+  | { type: "statement.corrected"; by: { id: string; name: string } };
 
 /** A change as delivered: `id` orders events of one server process and lets a stream resume. */
 export type LiveEvent = LiveChange & {
   id: string;
   statementId: string;
   actorId: string;
-  /** The statement revision a new or moved highlight's offsets count in. */
+  /** The statement revision a new or moved highlight's offsets count in; for a correction, the new revision. */
   revision?: number;
 };
 
 /** Sent instead of a replay when the stream cannot say what was missed: reload the page's data. */
 export const RESYNC = "resync";
 
+/** Sent first on every (re)opened stream: the statement's current revision, so a page that missed a correction learns of it. */
+export const HELLO = "hello";
+export type Hello = { revision: number };
+
 /** What the merge needs of a page's highlight (the page adds `state` to unsaved ones). */
 type Listed = Pick<HighlightDTO, "id" | "start" | "end" | "exact" | "kind" | "body" | "orphaned" | "author" | "claim" | "clientId"> & { state?: string };
+
+/**
+ * What the page does with an event, given the revision it shows:
+ * - "merge": offsets (if any) count in the shown text; merge it into the lists.
+ * - "corrected": the text was corrected to a newer revision; tell the reader, swap nothing yet.
+ * - "later": offsets in a newer revision the page does not show yet (the reader has not taken in
+ *   a correction); showing the corrected text re-reads everything, so nothing is lost by waiting.
+ * - "ignore": news of an older revision than the one shown (a late replay).
+ * Once the page knows it is behind (`behind`), events that carry a whole highlight wait too: an
+ * update without a revision has the offsets of the corrected text.
+ */
+export type LiveDecision = "merge" | "corrected" | "later" | "ignore";
+
+export function decideLiveEvent(event: LiveEvent, shownRevision: number, behind: boolean): LiveDecision {
+  if (event.type === "statement.corrected") return (event.revision ?? 0) > shownRevision ? "corrected" : "ignore";
+  if (event.revision !== undefined) {
+    if (event.revision > shownRevision) return "later";
+    if (event.revision < shownRevision) return "ignore";
+  }
+  if (behind && (event.type === "highlight.created" || event.type === "highlight.updated")) return "later";
+  return "merge";
+}
+
+/** The statement's claims as the page counts them: saved claim highlights, placed or orphaned (as Statement.claimCount). */
+export function countClaims(placed: readonly Listed[], orphaned: readonly Listed[]): number {
+  let n = 0;
+  for (const h of placed) if (h.kind === "claim" && !h.state) n++;
+  for (const h of orphaned) if (h.kind === "claim" && !h.state) n++;
+  return n;
+}
+
+/** The banner's sentence for a correction the reader has not taken in yet. */
+export function correctionMessage(correction: { revision: number; by: { id: string; name: string } | null }, readerId: string): string {
+  const who = !correction.by ? "Someone" : correction.by.id === readerId ? "You" : correction.by.name || "Someone";
+  return `${who} corrected the text — revision ${correction.revision}. Highlights have been moved to the new text.`;
+}
 
 function byPosition(a: Listed, b: Listed): number {
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
@@ -58,6 +100,8 @@ function sameClaim(a: ClaimSummary | null, b: ClaimSummary | null): boolean {
  * optimistic one: it becomes the saved highlight instead of appearing twice.
  */
 export function applyLiveEvent<H extends Listed>(list: H[], event: LiveChange, which: "placed" | "orphaned"): H[] {
+  // A correction moves everything at once: the page re-reads its data when the reader asks (decideLiveEvent).
+  if (event.type === "statement.corrected") return list;
   if (event.type === "highlight.deleted") {
     return list.some((h) => h.id === event.highlightId) ? list.filter((h) => h.id !== event.highlightId) : list;
   }

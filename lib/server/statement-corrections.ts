@@ -10,6 +10,7 @@ import { db } from "./db";
 import { Conflict, Invalid, NotFound } from "./errors";
 import { workspaceIdOf } from "./members";
 import { requireRole, type Actor } from "./permissions";
+import { publishCorrection } from "./statement-events";
 import { parseInput } from "./validate";
 
 // Corrections of a statement's text. Each makes revision n+1; every live highlight is re-anchored
@@ -82,8 +83,9 @@ export async function correctStatementText(actor: Actor, input: CorrectStatement
 
   let result = reanchor(text, highlights);
   const known = new Set(highlights.map((h) => h.id));
+  let corrected: CorrectionResult;
   try {
-    return await db().$transaction(async (tx) => {
+    corrected = await db().$transaction(async (tx) => {
       const guard = await tx.statement.updateMany({
         where: { id: statement.id, currentRevision: base },
         data: { currentRevision: base + 1, contentHash },
@@ -140,6 +142,9 @@ export async function correctStatementText(actor: Actor, input: CorrectStatement
     }
     throw error;
   }
+  // Committed: whoever has the statement open is told (and chooses when to see the new text).
+  publishCorrection(statement.id, author, corrected.revision.number);
+  return corrected;
 }
 
 function staleBase(current?: number): Conflict {

@@ -4,8 +4,9 @@ import { makeDesk } from "../../test/factories";
 import type { LiveEvent } from "../live-events";
 import { updateClaim } from "./claims";
 import { db } from "./db";
-import { Forbidden, NotFound } from "./errors";
-import { deleteHighlight, updateHighlight } from "./highlights";
+import { Conflict, Forbidden, NotFound } from "./errors";
+import { createHighlight, deleteHighlight, updateHighlight } from "./highlights";
+import { correctStatementText } from "./statement-corrections";
 import { openStatementStream, StatementEventBus, statementEvents } from "./statement-events";
 
 const note = (id: string) => ({ type: "highlight.deleted" as const, highlightId: id });
@@ -52,6 +53,24 @@ describe("StatementEventBus", () => {
     for (let i = 0; i < 250; i++) bus.publish("s1", "u1", note(`n${i}`));
     expect(bus.since("s1", third.id)).toBeNull();
   });
+
+  it("after a gap (the relay reconnected) tells every stream to resync and replays nothing from before it", () => {
+    const bus = new StatementEventBus();
+    const before = bus.publish("s1", "u1", note("a"));
+    const gaps: string[] = [];
+    const heard: string[] = [];
+    bus.subscribe("s1", (e) => heard.push(e.id), () => gaps.push("s1"));
+    bus.subscribe("s2", () => {}, () => gaps.push("s2"));
+    bus.subscribe("s3", () => {});
+    bus.markGap();
+    expect(gaps.sort()).toEqual(["s1", "s2"]);
+    expect(bus.since("s1", before.id)).toBeNull();
+    // A stream that began listening after the gap resumes as usual.
+    const mark = bus.lastEventId();
+    const after = bus.publish("s1", "u1", note("b"));
+    expect(bus.since("s1", mark)).toEqual([after]);
+    expect(heard).toEqual([after.id]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -60,14 +79,15 @@ describe("StatementEventBus", () => {
 const decoder = new TextDecoder();
 
 /** Reads SSE frames until `count` data events arrived (or the stream ended). */
-async function readEvents(stream: ReadableStream<Uint8Array>, count: number): Promise<{ events: LiveEvent[]; named: string[]; ended: boolean; reader: ReadableStreamDefaultReader<Uint8Array> }> {
+async function readEvents(stream: ReadableStream<Uint8Array>, count: number): Promise<{ events: LiveEvent[]; named: string[]; hello: unknown; ended: boolean; reader: ReadableStreamDefaultReader<Uint8Array> }> {
   const reader = stream.getReader();
   const events: LiveEvent[] = [];
   const named: string[] = [];
+  let hello: unknown = null;
   let buffer = "";
   while (events.length < count) {
     const { value, done } = await reader.read();
-    if (done) return { events, named, ended: true, reader };
+    if (done) return { events, named, hello, ended: true, reader };
     buffer += decoder.decode(value);
     let cut: number;
     while ((cut = buffer.indexOf("\n\n")) !== -1) {
@@ -76,10 +96,24 @@ async function readEvents(stream: ReadableStream<Uint8Array>, count: number): Pr
       const data = frame.split("\n").find((l) => l.startsWith("data: "));
       const name = frame.split("\n").find((l) => l.startsWith("event: "));
       if (name) named.push(name.slice(7));
-      else if (data) events.push(JSON.parse(data.slice(6)) as LiveEvent);
+      if (name === "event: hello" && data) hello = JSON.parse(data.slice(6));
+      else if (!name && data) events.push(JSON.parse(data.slice(6)) as LiveEvent);
     }
   }
-  return { events, named, ended: false, reader };
+  return { events, named, hello, ended: false, reader };
+}
+
+/** The stream's text up to and including `marker`. */
+async function readUntil(stream: ReadableStream<Uint8Array>, marker: string): Promise<string> {
+  const reader = stream.getReader();
+  let text = "";
+  while (!text.includes(marker)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value);
+  }
+  reader.releaseLock();
+  return text;
 }
 
 async function setup() {
@@ -167,5 +201,60 @@ describe("openStatementStream", () => {
     const { ended } = await readEvents(stream, 1);
     expect(ended).toBe(true);
     expect(statementEvents().listenerCount(statement.id)).toBe(0);
+  });
+});
+
+describe("corrections, live", () => {
+  it("a correction is heard after it committed (who, which revision); a highlight then made on the old text is refused, not misplaced", async () => {
+    const { desk, ws, statement } = await setup();
+    const abort = new AbortController();
+    const stream = await openStatementStream(desk.checker, { statementId: statement.id, signal: abort.signal });
+    const corrected = statement.text.replace("303", "330");
+    await correctStatementText(desk.editor, { workspaceId: ws, statementId: statement.id, baseRevision: 1, text: corrected });
+
+    // The checker's page still shows revision 1 and highlights a passage of it.
+    const start = statement.text.indexOf("four resolutions");
+    const before = await db().highlight.count({ where: { statementId: statement.id } });
+    const stale = await createHighlight(desk.checker, { workspaceId: ws, statementId: statement.id, revisionNumber: 1, start, end: start + 16, kind: "claim" }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(Conflict);
+    // The field the workbench reads to say "the text was corrected meanwhile".
+    expect((stale as Conflict).fieldErrors?.revisionNumber).toBeDefined();
+    expect(await db().highlight.count({ where: { statementId: statement.id } })).toBe(before);
+    // The next thing the stream carries after the correction is a highlight made on revision 2.
+    await highlightQuote(desk.checker, ws, { id: statement.id, text: corrected }, "four resolutions");
+
+    const { events, hello } = await readEvents(stream, 2);
+    expect(hello).toEqual({ revision: 1 });
+    expect(events.map((e) => [e.type, e.revision])).toEqual([
+      ["statement.corrected", 2],
+      ["highlight.created", 2],
+    ]);
+    expect(events[0]).toMatchObject({ statementId: statement.id, actorId: desk.editor.userId, by: { id: desk.editor.userId, name: expect.any(String) } });
+    abort.abort();
+  });
+
+  it("a refused correction publishes nothing, and a stream opened later says which revision is current", async () => {
+    const { desk, ws, statement } = await setup();
+    const abort = new AbortController();
+    const stream = await openStatementStream(desk.viewer, { statementId: statement.id, signal: abort.signal });
+    await expect(correctStatementText(desk.checker, { workspaceId: ws, statementId: statement.id, baseRevision: 1, text: "Changed." })).rejects.toBeInstanceOf(Forbidden);
+    await expect(correctStatementText(desk.outsider, { workspaceId: ws, statementId: statement.id, baseRevision: 1, text: "Changed." })).rejects.toBeInstanceOf(NotFound);
+    await expect(correctStatementText(desk.editor, { workspaceId: ws, statementId: statement.id, baseRevision: 1, text: statement.text })).rejects.toThrow(/No change/);
+    await correctStatementText(desk.editor, { workspaceId: ws, statementId: statement.id, baseRevision: 1, text: statement.text.replace("303", "330") });
+    const { events } = await readEvents(stream, 1);
+    expect(events.map((e) => [e.type, e.revision])).toEqual([["statement.corrected", 2]]);
+
+    const later = await readUntil(await openStatementStream(desk.viewer, { statementId: statement.id, signal: abort.signal }), "event: hello");
+    expect(later).toMatch(/event: hello\ndata: \{"revision":2\}/);
+    abort.abort();
+  });
+
+  it("tells an open stream to resync when the bus may have missed events", async () => {
+    const { desk, statement } = await setup();
+    const abort = new AbortController();
+    const stream = await openStatementStream(desk.viewer, { statementId: statement.id, signal: abort.signal });
+    statementEvents().markGap();
+    expect(await readUntil(stream, "event: resync")).toContain("event: resync");
+    abort.abort();
   });
 });
