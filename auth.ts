@@ -78,6 +78,9 @@ function authConfig(): NextAuthConfig {
       session({ session, token }) {
         (session as { uid?: unknown }).uid = token.uid;
         (session as { sv?: unknown }).sv = token.sv;
+        // The token's own expiry (seconds), so currentUser can keep the decoded token no longer
+        // than it is valid (lib/server/session-claims.ts).
+        (session as { exp?: unknown }).exp = token.exp;
         return session;
       },
     },
