@@ -1,6 +1,7 @@
 import { formatDay } from "@/lib/text/dates";
 import type { StatementDetail } from "@/lib/server/statements";
 import { ExportMenu } from "./reports/export-menu";
+import { LiveClaimCount } from "./workbench/live-claim-count";
 
 function languageName(code: string): string {
   try {
@@ -67,7 +68,9 @@ export function StatementHeader({ statement }: { statement: StatementDetail }) {
         </div>
         <div className="flex gap-1.5">
           <dt>Claims</dt>
-          <dd>{statement.claimCount}</dd>
+          <dd data-testid="claim-count">
+            <LiveClaimCount initial={statement.claimCount} />
+          </dd>
         </div>
         {statement.revision.number > 1 ? (
           <div className="flex gap-1.5">

@@ -90,6 +90,7 @@ describe("decideLiveEvent", () => {
   it("merges highlights of the shown revision, keeps those of a newer one for when the reader takes the correction in", () => {
     const created = live({ type: "highlight.created", highlight: hl("b", 1, 2) }, 2);
     expect(decideLiveEvent(created, 2, false)).toBe("merge");
+    expect(decideLiveEvent(created, 2, true)).toBe("merge");
     expect(decideLiveEvent(created, 1, true)).toBe("later");
     expect(decideLiveEvent(created, 3, false)).toBe("ignore");
   });

@@ -38,8 +38,8 @@ type Listed = Pick<HighlightDTO, "id" | "start" | "end" | "exact" | "kind" | "bo
  * - "later": offsets in a newer revision the page does not show yet (the reader has not taken in
  *   a correction); showing the corrected text re-reads everything, so nothing is lost by waiting.
  * - "ignore": news of an older revision than the one shown (a late replay).
- * Once the page knows it is behind (`behind`), events that carry a whole highlight wait too: an
- * update without a revision has the offsets of the corrected text.
+ * Once the page knows it is behind (`behind`), a whole highlight without a revision waits too: an
+ * update made after the correction has the offsets of the corrected text.
  */
 export type LiveDecision = "merge" | "corrected" | "later" | "ignore";
 
@@ -49,7 +49,7 @@ export function decideLiveEvent(event: LiveEvent, shownRevision: number, behind:
     if (event.revision > shownRevision) return "later";
     if (event.revision < shownRevision) return "ignore";
   }
-  if (behind && (event.type === "highlight.created" || event.type === "highlight.updated")) return "later";
+  if (behind && event.revision === undefined && (event.type === "highlight.created" || event.type === "highlight.updated")) return "later";
   return "merge";
 }
 

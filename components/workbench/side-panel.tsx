@@ -205,9 +205,11 @@ const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, on
         <div role="alert" className="mt-2 space-y-2 text-sm text-red-900">
           <p>Not saved: {h.error}</p>
           <div className="flex gap-2">
-            <button type="button" onClick={() => onRetry(h.id)} className="rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black">
-              Retry
-            </button>
+            {h.stale ? null : (
+              <button type="button" onClick={() => onRetry(h.id)} className="rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black">
+                Retry
+              </button>
+            )}
             <button type="button" onClick={() => onDiscard(h.id)} className="rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
               Discard
             </button>

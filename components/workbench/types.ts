@@ -8,6 +8,10 @@ export type { ClaimSummary, HighlightDTO, ShownHighlight };
 export type WorkbenchHighlight = ShownHighlight & {
   state?: "saving" | "failed";
   error?: string;
+  /** Of an unsaved highlight: the revision whose text its offsets count in. */
+  revision?: number;
+  /** Unsaved and made on a text corrected since: not placed, not retried, only discarded. */
+  stale?: boolean;
 };
 
 export type WorkbenchTag = { id: string; name: string; color: string };

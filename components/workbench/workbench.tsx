@@ -2,9 +2,12 @@
 // The annotation workbench: the statement text (Slate, read-only) on the left, the claims and
 // notes on the right. Creating a highlight is optimistic: it shows at once as "saving", becomes
 // the stored highlight when the server answers, or stays visible as "failed" with Retry.
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { correctionMessage, countClaims } from "@/lib/live-events";
 import { createHighlightAction, deleteHighlightAction, reattachOrphanAction, updateClaimAction, updateHighlightAction } from "@/app/w/[ws]/statements/[id]/actions";
 import { HighlightCard } from "./highlight-card";
+import { ClaimCountProvider } from "./live-claim-count";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SidePanel } from "./side-panel";
 import { StatementPlainText } from "./statement-plain-text";
@@ -13,6 +16,13 @@ import { useLiveHighlights } from "./use-live-highlights";
 import { matchesFilters, NO_FILTERS, type Can, type ClaimSummary, type Filters, type ShownHighlight, type TextSelection, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
 
 export const CREATE_MARK = "fd:create";
+
+/** Why an unsaved highlight made on an earlier text cannot be saved or shown on the corrected one. */
+export const STALE_SELECTION = "the text was corrected meanwhile; select the passage again.";
+
+function staleOf(h: WorkbenchHighlight): WorkbenchHighlight {
+  return { ...h, state: "failed", stale: true, error: STALE_SELECTION };
+}
 
 export type WorkbenchProps = {
   workspaceId: string;
@@ -60,23 +70,33 @@ export function Workbench(props: WorkbenchProps) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [notice, setNotice] = useState<string>("");
   const createMark = useRef(false);
-  // Others' changes to this statement, merged in as they are saved.
-  useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans });
+  const router = useRouter();
+  // Others' changes to this statement, merged in as they are saved; a correction waits for the reader.
+  const { correction, showCorrected, showing } = useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans });
+  const claimCount = useMemo(() => countClaims(highlights, orphans), [highlights, orphans]);
+  const shownRevision = useRef(revision.number);
   // The server sends the text alone (statement-plain-text.tsx): rendering a thousand highlights
   // there cost more than the rest of the page. The viewer paints them once the page has hydrated.
   const hydrated = useHydrated();
 
   // A server refresh (another revision, router.refresh) replaces what is stored; keep what is unsaved.
   // Not on mount: state starts as these very lists, and a copy would re-render the whole page.
+  // Unsaved highlights of an earlier text stay listed but are not placed on the corrected one (their
+  // offsets count in the old text), and a selection of the old text is dropped.
   const received = useRef([props.highlights, props.orphans]);
   useEffect(() => {
+    const corrected = shownRevision.current !== revision.number;
+    shownRevision.current = revision.number;
+    if (corrected) setSelection(null);
     if (received.current[0] === props.highlights && received.current[1] === props.orphans) return;
     received.current = [props.highlights, props.orphans];
-    setHighlights((current) => [...props.highlights, ...current.filter((h) => h.state)].sort(byPosition));
+    const unsaved = (current: WorkbenchHighlight[]) => current.filter((h) => h.state).map((h) => (h.revision !== revision.number && !h.stale ? staleOf(h) : h));
+    setHighlights((current) => [...props.highlights, ...unsaved(current)].sort(byPosition));
     setOrphans(props.orphans);
-  }, [props.highlights, props.orphans]);
+  }, [props.highlights, props.orphans, revision.number]);
 
   const visible = useMemo(() => highlights.filter((h) => h.state || matchesFilters(h, filters, user.id)).sort(byPosition), [highlights, filters, user.id]);
+  const placeable = useMemo(() => (visible.some((h) => h.stale) ? visible.filter((h) => !h.stale) : visible), [visible]);
   const byId = useMemo(() => new Map([...highlights, ...orphans].map((h) => [h.id, h])), [highlights, orphans]);
 
   const pulse = useCallback((id: string) => {
@@ -109,17 +129,28 @@ export function Workbench(props: WorkbenchProps) {
       const result = await createHighlightAction({
         workspaceId,
         statementId,
-        revisionNumber: revision.number,
+        revisionNumber: pending.revision ?? shownRevision.current,
         start: pending.start,
         end: pending.end,
         kind: pending.kind,
         clientId: pending.clientId,
       });
+      // The page moved on to a corrected text while this was saving: the saved highlight's offsets
+      // are the old text's, and the correction has placed it (or orphaned it) — re-read, not misplace.
+      const movedOn = pending.revision !== undefined && pending.revision !== shownRevision.current;
+      if (result.ok && movedOn) {
+        setHighlights((current) => current.filter((h) => h.id !== pending.id));
+        router.refresh();
+        return;
+      }
+      // Refused because the text was corrected after the passage was selected (createHighlight's Conflict).
+      const stale = !result.ok && (movedOn || Boolean(result.errors?.revisionNumber));
       setHighlights((current) =>
         current
           .map((h) => {
             if (h.id !== pending.id) return h;
-            return result.ok ? { ...result.data, clientId: undefined } : { ...h, state: "failed" as const, error: result.message };
+            if (result.ok) return { ...result.data, clientId: undefined };
+            return stale ? staleOf(h) : { ...h, state: "failed" as const, error: result.message };
           })
           .sort(byPosition),
       );
@@ -128,7 +159,7 @@ export function Workbench(props: WorkbenchProps) {
         setOpenId((o) => (o === pending.id ? result.data.id : o));
       }
     },
-    [workspaceId, statementId, revision.number],
+    [workspaceId, statementId, router],
   );
 
   const create = useCallback(
@@ -152,6 +183,7 @@ export function Workbench(props: WorkbenchProps) {
         author: user,
         claim: null,
         state: "saving",
+        revision: revision.number,
       };
       setHighlights((current) => [...current, pending].sort(byPosition));
       window.getSelection()?.removeAllRanges();
@@ -160,7 +192,7 @@ export function Workbench(props: WorkbenchProps) {
       setOpenId(pending.id);
       void save(pending);
     },
-    [selection, can.annotate, revision.text, user, save],
+    [selection, can.annotate, revision.text, revision.number, user, save],
   );
 
   // The bench reads this: from the key press to the frame that shows the new highlight (a message
@@ -188,7 +220,7 @@ export function Workbench(props: WorkbenchProps) {
   const retry = useCallback(
     (id: string) => {
       const failed = highlightsRef.current.find((h) => h.id === id);
-      if (!failed) return;
+      if (!failed || failed.stale) return;
       const again = { ...failed, state: "saving" as const, error: undefined };
       setHighlights((current) => current.map((h) => (h.id === id ? again : h)));
       void save(again);
@@ -322,13 +354,24 @@ export function Workbench(props: WorkbenchProps) {
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_23rem]">
       <article className="min-w-0 rounded-lg border border-line bg-white px-6 py-8 shadow-sm sm:px-10 sm:py-10">
-        {props.header}
+        {correction ? (
+          <div role="status" aria-label="Text corrected" className="sticky top-3 z-30 -mt-2 mb-6 flex flex-wrap items-center gap-x-5 gap-y-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 font-sans text-sm text-ink shadow-sm">
+            <div className="min-w-0 flex-1 basis-72">
+              <p className="font-medium">{correctionMessage(correction, user.id)}</p>
+              <p className="mt-0.5 text-muted">You are reading revision {revision.number} until you switch; anything you are writing stays as it is.</p>
+            </div>
+            <button type="button" onClick={showCorrected} disabled={showing} className="shrink-0 rounded-md bg-ink px-3 py-1.5 font-medium text-white hover:bg-black disabled:cursor-wait disabled:opacity-70">
+              {showing ? "Loading the corrected text…" : "Show the corrected text"}
+            </button>
+          </div>
+        ) : null}
+        <ClaimCountProvider value={claimCount}>{props.header}</ClaimCountProvider>
         {hydrated ? (
           <StatementViewer
             key={revision.number}
             text={revision.text}
             language={props.language}
-            highlights={visible}
+            highlights={placeable}
             activeId={activeId}
             onSelectText={setSelection}
             onPassageClick={onPassageClick}

@@ -1,0 +1,150 @@
+// Live corrections: an editor corrects the statement's text while a checker has it open with a
+// claim half-edited. The checker is told at once (a banner naming the editor and the revision),
+// the text is not swapped under them; a passage they highlight on the old text is refused with a
+// clear reason, never placed on the new text; "Show the corrected text" moves everything onto the
+// new revision and keeps what they were typing. The header's claim count follows others' claims.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
+import { snap } from "./support/pages";
+import { DESK, storageStateOf, type SignedIn } from "./support/world";
+
+const STATEMENT = [
+  "The ministry said on Monday that 303 civilians had been hurt since November 2020.",
+  "It added that four resolutions of the UN Security Council adopted in 1993 had never been implemented, and that the talks would resume in spring.",
+].join("\n\n");
+const CLAIM = "303 civilians had been hurt since November 2020";
+const NOTE = "the talks would resume in spring";
+const ADDED = "In a statement published on its website, ";
+const CORRECTED = STATEMENT.replace("It added", `${ADDED}it added`);
+const LATE = "four resolutions of the UN Security Council";
+
+test.describe.configure({ mode: "serial" });
+
+let statementPath = "";
+
+async function open(browser: Browser, who: SignedIn): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateOf(who), viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(statementPath);
+  await waitForWorkbench(page);
+  // Set once: still there at the end means the page was never reloaded.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  return page;
+}
+
+const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+const statementText = (page: Page) => page.getByTestId("statement-text");
+const claimCount = (page: Page) => page.getByTestId("claim-count");
+const banner = (page: Page) => page.getByRole("status", { name: "Text corrected" });
+
+async function highlight(page: Page, quote: string, kind: "Claim" | "Note"): Promise<string> {
+  const before = new Set(await savedHighlightIds(page));
+  await selectQuote(page, quote);
+  await page.getByRole("toolbar", { name: "Highlight the selection" }).getByRole("button", { name: new RegExp(`^${kind}`) }).click();
+  await expect(page.locator('[data-highlight-state="saving"]')).toHaveCount(0);
+  const id = (await savedHighlightIds(page)).find((x) => !before.has(x));
+  expect(id, `a saved ${kind.toLowerCase()} on “${quote}”`).toBeTruthy();
+  return id!;
+}
+
+test("a checker pastes a statement and marks a claim and a note", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("checker"), viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`/w/${DESK.slug}/statements/import`);
+  const paste = page.getByRole("form", { name: "Paste a statement" });
+  await paste.getByLabel("Title", { exact: true }).fill(`Live corrections ${Date.now().toString(36)}`);
+  await paste.getByLabel("Text", { exact: true }).fill(STATEMENT);
+  await paste.getByRole("button", { name: "Import statement" }).click();
+  await expect(page).toHaveURL(/\/statements\/(?!import$)[^/]+$/);
+  await waitForWorkbench(page);
+  statementPath = new URL(page.url()).pathname;
+  await highlight(page, CLAIM, "Claim");
+  await highlight(page, NOTE, "Note");
+  await expect(claimCount(page)).toHaveText("1");
+  await context.close();
+});
+
+test("an editor corrects the text: the checker is told, keeps their typing, and shows the corrected text when they choose", async ({ browser }) => {
+  const checker = await open(browser, "checker");
+  const editor = await open(browser, "editor");
+  const ids = await savedHighlightIds(checker);
+  const claimId = (await Promise.all(ids.map(async (id) => [id, await textUnder(checker, id)] as const))).find(([, text]) => text === CLAIM)![0];
+  const noteId = ids.find((id) => id !== claimId)!;
+
+  // The checker is rewording the claim, not saved yet.
+  await checker.locator(`[data-item-id="${claimId}"]`).getByRole("button").first().click();
+  const claimEditor = checker.getByRole("group", { name: "Claim editor" });
+  const reworded = "The ministry says 303 civilians were hurt since November 2020 (still being worded)";
+  await claimEditor.getByLabel("Claim reviewed").fill(reworded);
+
+  // The editor corrects the text on its own page.
+  await editor.getByRole("link", { name: "Correct the text" }).click();
+  await expect(editor).toHaveURL(/\/correct$/);
+  const textarea = editor.getByLabel("Statement text");
+  await expect(textarea).toBeEditable();
+  await textarea.fill(CORRECTED);
+  await editor.getByRole("button", { name: "Save correction" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Saved as revision 2" })).toBeVisible();
+
+  // The checker hears of it at once, calmly: a banner, the old text still in place, the typing kept.
+  await expect(banner(checker)).toContainText("Eddie Editor corrected the text — revision 2. Highlights have been moved to the new text.");
+  await expect(banner(checker).getByRole("button", { name: "Show the corrected text" })).toBeVisible();
+  await expect(statementText(checker)).not.toContainText(ADDED);
+  await expect(claimEditor.getByLabel("Claim reviewed")).toHaveValue(reworded);
+  await snap(checker, "live-corrections-banner");
+  await checker.screenshot({ path: "test-results/screenshots/live-corrections-banner-viewport.png" });
+
+  // A passage highlighted on the old text now is refused with the reason, and offers no retry.
+  await selectQuote(checker, LATE);
+  await checker.getByRole("toolbar", { name: "Highlight the selection" }).getByRole("button", { name: /^Note/ }).click();
+  const refused = checker.getByRole("alert").filter({ hasText: "the text was corrected meanwhile; select the passage again." });
+  await expect(refused).toBeVisible();
+  await expect(refused.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await expect(claimEditor.getByLabel("Claim reviewed")).toHaveValue(reworded);
+  await snap(checker, "live-corrections-refused-on-old-text");
+
+  // The checker switches: new text, highlights moved with it, the typing still there, no reload.
+  await banner(checker).getByRole("button", { name: "Show the corrected text" }).click();
+  await expect(banner(checker)).toHaveCount(0);
+  await expect(statementText(checker)).toContainText(ADDED);
+  await expect(checker.locator(`[data-testid="statement-text"] [data-highlight-ids~="${claimId}"]`).first()).toBeVisible();
+  expect(await textUnder(checker, claimId)).toBe(CLAIM);
+  expect(await textUnder(checker, noteId)).toBe(NOTE);
+  await expect(claimEditor.getByLabel("Claim reviewed")).toHaveValue(reworded);
+  // The refused passage is still listed (never silently dropped) but not placed on the new text.
+  await expect(refused).toBeVisible();
+  expect((await savedHighlightIds(checker)).sort()).toEqual([claimId, noteId].sort());
+  await expect(checker.getByText("Revision", { exact: true }).locator("..")).toContainText("2");
+  await snap(checker, "live-corrections-after-switch");
+
+  // The typing is saved onto the moved claim; the refused passage is discarded; selected again, it saves.
+  await claimEditor.getByRole("button", { name: "Save claim" }).click();
+  await expect(claimEditor.getByRole("status")).toHaveText("Claim saved.");
+  await refused.getByRole("button", { name: "Discard" }).click();
+  await expect(refused).toHaveCount(0);
+  const late = await highlight(checker, LATE, "Note");
+  expect(await textUnder(checker, late)).toBe(LATE);
+  expect(await sameDocument(checker)).toBe(true);
+  await checker.context().close();
+  await editor.context().close();
+});
+
+test("the header's claim count follows the claims others add and delete", async ({ browser }) => {
+  const checker = await open(browser, "checker");
+  const editor = await open(browser, "editor");
+  await expect(claimCount(checker)).toHaveText("1");
+
+  const added = await highlight(editor, "four resolutions", "Claim");
+  await expect(claimCount(editor)).toHaveText("2");
+  await expect(claimCount(checker)).toHaveText("2");
+
+  await editor.locator(`[data-item-id="${added}"]`).getByRole("button").first().click();
+  const claimEditor = editor.getByRole("group", { name: "Claim editor" });
+  await claimEditor.getByRole("button", { name: "Delete claim" }).click();
+  await claimEditor.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(claimCount(checker)).toHaveText("1");
+  await expect(claimCount(editor)).toHaveText("1");
+  expect(await sameDocument(checker)).toBe(true);
+  await checker.context().close();
+  await editor.context().close();
+});
