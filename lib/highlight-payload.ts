@@ -1,34 +1,73 @@
 // The statement page's highlights as it sends them to the browser. A statement can carry a
 // thousand highlights by twenty people; as plain DTOs they were 570 KB of the page, each repeating
 // its author, its tags, its quote with 64 characters of context and a date the workbench never
-// shows. Packed, each person and tag is sent once and referred to by index, a placed highlight's
-// quote is read back from the text the page sends anyway, and a claim's "claim reviewed" is sent
-// only where someone changed it from the one proposed from the quote. And it travels as one JSON
-// text: React's page payload walks every value of a structure (and the browser revives each), so
-// ten thousand small values cost far more than their bytes; a string is copied as it is. Pure:
-// packed on the server, unpacked in the browser, and `unpack(pack(x, text), text)` gives back x
-// minus what is left out.
+// shows. Packed, each person, tag and claim status is sent once and referred to by index, a placed
+// highlight's quote is read back from the text the page sends anyway, and a claim's "claim
+// reviewed" is sent only where someone changed it from the one proposed from the quote.
+//
+// It travels as one JSON text: React's page payload walks every value of a structure (and the
+// browser revives each), so ten thousand small values cost far more than their bytes; a string is
+// copied as it is. That text is then written into the HTML inside a JavaScript string, where every
+// `"` becomes `\"`, and on the server that writing (and the compression after it) costs time by
+// the byte. So the text is columnar: a column of numbers is digits and commas, the ids are one
+// string, the kinds one character each, and fields most highlights leave empty (a note's body, a
+// changed sentence, an assignee, a quote the text does not hold) are listed only where present.
+//
+// Pure: packed on the server, unpacked in the browser, and `unpack(pack(x, text), text)` gives back
+// x minus what is left out (the quote's context and the creation date).
 import { proposeClaimReviewed } from "./claim-reviewed";
 import type { ClaimSummary, HighlightDTO, HighlightKind } from "./server/highlights";
 
 /** A highlight as the workbench uses it: no quote context (prefix, suffix), no creation date. */
 export type ShownHighlight = Omit<HighlightDTO, "prefix" | "suffix" | "createdAt">;
 
-type Person = HighlightDTO["author"];
+type Author = HighlightDTO["author"];
 type Tag = ClaimSummary["tags"][number];
 
-/** `claimReviewed` is null while it is the sentence proposed from the quote. */
-export type PackedClaim = [id: string, claimReviewed: string | null, status: string, assignee: [id: string, name: string] | null, tags: number[]];
+/** Ids joined by ID_SEPARATOR, or listed when one of them contains it. */
+type IdColumn = string | string[];
+const ID_SEPARATOR = " ";
 
-/** `author` indexes `people`; `exact` is there only when it is not the text at start..end. */
-export type PackedHighlight = [id: string, start: number, end: number, kind: HighlightKind, author: number, body: string, claim: PackedClaim | null, exact?: string];
+/** Index, value, index, value…: a column most rows leave empty. */
+type Sparse<T> = Array<number | T>;
+
+/** One character per highlight. A claim highlight has its Claim; "x" is a claim without one (the page reads claims defensively). */
+const KIND_CODES = { claim: "c", note: "n", claimWithoutClaim: "x" } as const;
+
+/** Highlights, column by column, in the order given. */
+export type PackedSection = {
+  ids: IdColumn;
+  /** Each start as the difference from the one before (the first from 0): text order makes them small. */
+  start: number[];
+  /** end − start. */
+  length: number[];
+  kind: string;
+  /** Index into `people`. */
+  author: number[];
+  body: Sparse<string>;
+  /** Where the quote is not the text at start..end: always for an orphan (its offsets are in an older revision). */
+  exact: Sparse<string>;
+  /** One entry per "c" in `kind`, in the same order. */
+  claims: {
+    ids: IdColumn;
+    /** Index into `statuses`. */
+    status: number[];
+    /** Only where it is not the sentence proposed from the quote. */
+    claimReviewed: Sparse<string>;
+    /** Claim index, then an index into `people`. */
+    assignee: Sparse<number>;
+    /** One tag's index, or a list of them (none or several). */
+    tags: Array<number | number[]>;
+  };
+};
 
 export type PackedHighlights = {
-  people: Person[];
-  tags: Tag[];
-  highlights: PackedHighlight[];
-  /** An orphan's offsets are in an older revision, so its quote always comes along. */
-  orphans: PackedHighlight[];
+  /** [id, name, desk colour]; a person who is only ever an assignee has no colour (""). */
+  people: Array<[id: string, name: string, color: string]>;
+  tags: Array<[id: string, name: string, color: string]>;
+  statuses: string[];
+  placed: PackedSection;
+  orphans: PackedSection;
 };
 
 /** PackedHighlights as JSON text, as the page sends it. */
@@ -41,66 +80,144 @@ export function packHighlights(input: { highlights: readonly Packable[]; orphans
   return JSON.stringify(packedHighlights(input, text)) as HighlightPayload;
 }
 
+function idColumn(ids: string[]): IdColumn {
+  return ids.some((id) => id.includes(ID_SEPARATOR)) ? ids : ids.join(ID_SEPARATOR);
+}
+
+function idsOf(column: IdColumn, count: number): string[] {
+  if (typeof column !== "string") return column;
+  return count === 0 ? [] : column.split(ID_SEPARATOR);
+}
+
 export function packedHighlights(input: { highlights: readonly Packable[]; orphans: readonly Packable[] }, text: string): PackedHighlights {
-  const people: Person[] = [];
-  const tags: Tag[] = [];
-  const personIndex = new Map<string, number>();
-  const tagIndex = new Map<string, number>();
-  const indexOf = <T extends { id: string }>(list: T[], index: Map<string, number>, item: T) => {
-    let at = index.get(item.id);
-    if (at === undefined) index.set(item.id, (at = list.push(item) - 1));
+  const people: PackedHighlights["people"] = [];
+  const tags: PackedHighlights["tags"] = [];
+  const statuses: string[] = [];
+  const personAt = new Map<string, number>();
+  const tagAt = new Map<string, number>();
+  const statusAt = new Map<string, number>();
+  const person = (p: { id: string; name: string; color?: string }) => {
+    let at = personAt.get(p.id);
+    if (at === undefined) personAt.set(p.id, (at = people.push([p.id, p.name, p.color ?? ""]) - 1));
+    else if (p.color && !people[at]![2]) people[at]![2] = p.color; // seen first as an assignee
     return at;
   };
-  const pack = (h: Packable, placed: boolean): PackedHighlight => {
-    const quoteInText = placed && text.slice(h.start, h.end) === h.exact;
-    const claim: PackedClaim | null = h.claim
-      ? [
-          h.claim.id,
-          h.claim.claimReviewed === proposeClaimReviewed(h.exact) ? null : h.claim.claimReviewed,
-          h.claim.status,
-          h.claim.assignee ? [h.claim.assignee.id, h.claim.assignee.name] : null,
-          h.claim.tags.map((t) => indexOf(tags, tagIndex, t)),
-        ]
-      : null;
-    const row: PackedHighlight = [h.id, h.start, h.end, h.kind, indexOf(people, personIndex, h.author), h.body, claim];
-    if (!quoteInText) row.push(h.exact);
-    return row;
+  const tag = (t: Tag) => {
+    let at = tagAt.get(t.id);
+    if (at === undefined) tagAt.set(t.id, (at = tags.push([t.id, t.name, t.color]) - 1));
+    return at;
   };
-  return {
-    people,
-    tags,
-    highlights: input.highlights.map((h) => pack(h, true)),
-    orphans: input.orphans.map((h) => pack(h, false)),
+  const status = (s: string) => {
+    let at = statusAt.get(s);
+    if (at === undefined) statusAt.set(s, (at = statuses.push(s) - 1));
+    return at;
   };
+
+  const section = (list: readonly Packable[], placed: boolean): PackedSection => {
+    const ids: string[] = [];
+    const claimIds: string[] = [];
+    const out: PackedSection = {
+      ids: "",
+      start: [],
+      length: [],
+      kind: "",
+      author: [],
+      body: [],
+      exact: [],
+      claims: { ids: "", status: [], claimReviewed: [], assignee: [], tags: [] },
+    };
+    const c = out.claims;
+    let kinds = "";
+    let previousStart = 0;
+    list.forEach((h, i) => {
+      ids.push(h.id);
+      out.start.push(h.start - previousStart);
+      previousStart = h.start;
+      out.length.push(h.end - h.start);
+      out.author.push(person(h.author));
+      if (h.body) out.body.push(i, h.body);
+      if (!placed || text.slice(h.start, h.end) !== h.exact) out.exact.push(i, h.exact);
+      if (!h.claim) {
+        kinds += h.kind === "claim" ? KIND_CODES.claimWithoutClaim : KIND_CODES.note;
+        return;
+      }
+      kinds += KIND_CODES.claim;
+      const at = claimIds.push(h.claim.id) - 1;
+      c.status.push(status(h.claim.status));
+      if (h.claim.claimReviewed !== proposeClaimReviewed(h.exact)) c.claimReviewed.push(at, h.claim.claimReviewed);
+      if (h.claim.assignee) c.assignee.push(at, person(h.claim.assignee));
+      const tagIndexes = h.claim.tags.map(tag);
+      c.tags.push(tagIndexes.length === 1 ? tagIndexes[0]! : tagIndexes);
+    });
+    out.ids = idColumn(ids);
+    out.kind = kinds;
+    c.ids = idColumn(claimIds);
+    return out;
+  };
+
+  const placed = section(input.highlights, true);
+  const orphans = section(input.orphans, false);
+  return { people, tags, statuses, placed, orphans };
+}
+
+function sparse<T>(pairs: Sparse<T>): Map<number, T> {
+  const map = new Map<number, T>();
+  for (let i = 0; i < pairs.length; i += 2) map.set(pairs[i] as number, pairs[i + 1] as T);
+  return map;
 }
 
 /** The page's highlights back from the payload; people and tags are shared objects. */
 export function unpackHighlights(json: HighlightPayload, text: string): { highlights: ShownHighlight[]; orphans: ShownHighlight[] } {
   const payload = JSON.parse(json) as PackedHighlights;
-  const unpack = ([id, start, end, kind, author, body, claim, exact]: PackedHighlight, orphaned: boolean): ShownHighlight => {
-    const quote = exact ?? text.slice(start, end);
-    return {
-      id,
-      start,
-      end,
-      exact: quote,
-      kind,
-      body,
-      orphaned,
-      author: payload.people[author]!,
-      claim: claim
-        ? {
-            id: claim[0],
-            claimReviewed: claim[1] ?? proposeClaimReviewed(quote),
-            status: claim[2],
-            assignee: claim[3] ? { id: claim[3][0], name: claim[3][1] } : null,
-            tags: claim[4].map((t) => payload.tags[t]!),
-          }
-        : null,
-    };
+  const authors: Author[] = [];
+  const assignees: Array<{ id: string; name: string }> = [];
+  const authorOf = (i: number) => (authors[i] ??= { id: payload.people[i]![0], name: payload.people[i]![1], color: payload.people[i]![2] });
+  const assigneeOf = (i: number) => (assignees[i] ??= { id: payload.people[i]![0], name: payload.people[i]![1] });
+  const tags: Tag[] = payload.tags.map(([id, name, color]) => ({ id, name, color }));
+
+  const section = (s: PackedSection, orphaned: boolean): ShownHighlight[] => {
+    const count = s.kind.length;
+    const ids = idsOf(s.ids, count);
+    const claimCount = s.kind.split(KIND_CODES.claim).length - 1;
+    const claimIds = idsOf(s.claims.ids, claimCount);
+    const bodies = sparse(s.body);
+    const quotes = sparse(s.exact);
+    const sentences = sparse(s.claims.claimReviewed);
+    const assigned = sparse(s.claims.assignee);
+    const out: ShownHighlight[] = new Array(count);
+    let start = 0;
+    let claimAt = 0;
+    for (let i = 0; i < count; i++) {
+      start += s.start[i]!;
+      const end = start + s.length[i]!;
+      const exact = quotes.get(i) ?? text.slice(start, end);
+      const code = s.kind[i];
+      let claim: ClaimSummary | null = null;
+      if (code === KIND_CODES.claim) {
+        const at = claimAt++;
+        const assignee = assigned.get(at);
+        const tagIndexes = s.claims.tags[at]!;
+        claim = {
+          id: claimIds[at]!,
+          claimReviewed: sentences.get(at) ?? proposeClaimReviewed(exact),
+          status: payload.statuses[s.claims.status[at]!]!,
+          assignee: assignee === undefined ? null : assigneeOf(assignee),
+          tags: typeof tagIndexes === "number" ? [tags[tagIndexes]!] : tagIndexes.map((t) => tags[t]!),
+        };
+      }
+      out[i] = {
+        id: ids[i]!,
+        start,
+        end,
+        exact,
+        kind: (code === KIND_CODES.note ? "note" : "claim") satisfies HighlightKind,
+        body: bodies.get(i) ?? "",
+        orphaned,
+        author: authorOf(s.author[i]!),
+        claim,
+      };
+    }
+    return out;
   };
-  return {
-    highlights: payload.highlights.map((h) => unpack(h, false)),
-    orphans: payload.orphans.map((h) => unpack(h, true)),
-  };
+  return { highlights: section(payload.placed, false), orphans: section(payload.orphans, true) };
 }
