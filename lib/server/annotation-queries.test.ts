@@ -7,7 +7,7 @@ import { accessFromRow, insertHighlight, newId, RevisionTextCache, revisionTexts
 import { updateClaim } from "./claims";
 import { db } from "./db";
 import { Forbidden, NotFound } from "./errors";
-import { createHighlight, deleteHighlight, highlightSelect, listAnnotations, toHighlightDTO, updateHighlight } from "./highlights";
+import { createHighlight, deleteHighlight, highlightSelect, listAnnotations, listShownAnnotations, toHighlightDTO, updateHighlight } from "./highlights";
 
 // The raw-SQL paths of the annotation services must give exactly what the Prisma versions gave.
 
@@ -67,6 +67,15 @@ describe("listAnnotations (raw SQL)", () => {
       expect(h.createdAt).toBeInstanceOf(Date);
     }
     expect(listed.revision).toEqual({ number: 1, text: statement.text });
+
+    // The page's read: the same, in the same order, minus each quote's context and date.
+    const shown = await listShownAnnotations(desk.viewer, { workspaceId: ws, statementId: statement.id });
+    const withoutContext = ({ prefix: _p, suffix: _s, createdAt: _c, ...rest }: (typeof listed.highlights)[number]) => rest;
+    expect(shown.highlights).toEqual(listed.highlights.map(withoutContext));
+    expect(shown.orphans).toEqual(listed.orphans.map(withoutContext));
+    for (const h of [...shown.highlights, ...shown.orphans]) for (const key of ["prefix", "suffix", "createdAt"]) expect(h).not.toHaveProperty(key);
+    const { highlights: _h, orphans: _o, ...rest } = listed;
+    expect(shown).toMatchObject(rest);
   });
 
   it("refuses outsiders and another desk's statement with NotFound, and reads nothing for them", async () => {
@@ -76,6 +85,11 @@ describe("listAnnotations (raw SQL)", () => {
     await expect(listAnnotations(desk.outsider, { workspaceId: desk.workspace.id, statementId: statement.id })).rejects.toBeInstanceOf(NotFound);
     await expect(listAnnotations(desk.outsider, { workspaceId: desk.otherWorkspace.id, statementId: statement.id })).rejects.toThrow(/Statement not found/);
     await expect(listAnnotations(desk.outsider, { workspaceId: "", statementId: statement.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(listShownAnnotations(desk.outsider, { workspaceId: desk.workspace.id, statementId: statement.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(listShownAnnotations(desk.outsider, { workspaceId: desk.otherWorkspace.id, statementId: statement.id })).rejects.toThrow(/Statement not found/);
+    // A statement of another desk, asked for through one's own desk, is not found either.
+    const elsewhere = await makeStatement(desk.outsider, desk.otherWorkspace.id);
+    await expect(listShownAnnotations(desk.viewer, { workspaceId: desk.workspace.id, statementId: elsewhere.id })).rejects.toBeInstanceOf(NotFound);
   });
 });
 

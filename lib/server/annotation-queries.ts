@@ -335,24 +335,27 @@ export async function loadPageAccess(
   return { access, revision: row!.statementId && row!.text !== null ? { number: Number(row!.number), text: row!.text } : null };
 }
 
-/** One row of the page's read: a highlight, its claim if any, and one of the claim's tags. */
+/** A highlight as the statement page shows it: no quote context, no creation date (the page sends neither). */
+export type ShownPageHighlight = Omit<PageHighlight, "prefix" | "suffix" | "createdAt">;
+
+/** One row of the page's read: a highlight, its claim if any, one of the claim's tags, then (only when asked for) the quote's context and the date. */
 type HighlightPageRow = [
   id: string,
   start: number,
   end: number,
   exact: string,
-  prefix: string,
-  suffix: string,
   kind: string,
   body: string,
   orphaned: boolean | number,
-  createdAt: Date | string,
   authorId: string,
   claimId: string | null,
   claimReviewed: string | null,
   status: string | null,
   assigneeId: string | null,
   tagId: string | null,
+  prefix?: string,
+  suffix?: string,
+  createdAt?: Date | string,
 ];
 
 type Named = { id: string; name: string };
@@ -367,10 +370,28 @@ type Tag = { id: string; name: string; color: string };
  * caller has checked the workspace; the queries filter on it again.
  */
 export async function loadStatementHighlights(workspaceId: string, statementId: string, membersByJoining: readonly string[]): Promise<PageHighlight[]> {
+  return (await readStatementHighlights(workspaceId, statementId, membersByJoining, true)) as PageHighlight[];
+}
+
+/**
+ * loadStatementHighlights without each quote's 64 characters of context and its date: the statement
+ * page shows neither, and with a thousand highlights reading them (and making a Date of each) was
+ * a good part of the read.
+ */
+export async function loadShownHighlights(workspaceId: string, statementId: string, membersByJoining: readonly string[]): Promise<ShownPageHighlight[]> {
+  return readStatementHighlights(workspaceId, statementId, membersByJoining, false);
+}
+
+async function readStatementHighlights(
+  workspaceId: string,
+  statementId: string,
+  membersByJoining: readonly string[],
+  withContext: boolean,
+): Promise<Array<ShownPageHighlight | PageHighlight>> {
   // The statement's workspace is checked once (the subquery), not joined per highlight.
   const rows = await readTuples<HighlightPageRow>(sql`
-    SELECT h."id", h."start", h."end", h."exact", h."prefix", h."suffix", h."kind", h."body", h."orphaned", h."createdAt", h."authorId",
-      c."id" AS "claimId", c."claimReviewed", c."status", c."assigneeId", ct."tagId"
+    SELECT h."id", h."start", h."end", h."exact", h."kind", h."body", h."orphaned", h."authorId",
+      c."id" AS "claimId", c."claimReviewed", c."status", c."assigneeId", ct."tagId"${withContext ? sql`, h."prefix", h."suffix", h."createdAt"` : sql``}
     FROM "Highlight" h
     LEFT JOIN "Claim" c ON c."highlightId" = h."id"
     LEFT JOIN "ClaimTag" ct ON ct."claimId" = c."id"
@@ -388,10 +409,10 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
     if (!found) map.set(id, (found = make()));
     return found;
   };
-  const out: PageHighlight[] = [];
-  let last: PageHighlight | undefined;
+  const out: Array<ShownPageHighlight | PageHighlight> = [];
+  let last: ShownPageHighlight | undefined;
   const tagOf = (id: string) => one(tags, id, () => ({ id, name: "", color: "" }));
-  for (const [id, start, end, exact, prefix, suffix, kind, body, orphaned, createdAt, authorId, claimId, claimReviewed, status, assigneeId, tagId] of rows) {
+  for (const [id, start, end, exact, kind, body, orphaned, authorId, claimId, claimReviewed, status, assigneeId, tagId, prefix, suffix, createdAt] of rows) {
     if (last && last.id === id) {
       if (tagId && last.claim) last.claim.tags.push(tagOf(tagId));
       continue;
@@ -401,12 +422,9 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
       start: Number(start),
       end: Number(end),
       exact,
-      prefix,
-      suffix,
       kind,
       body,
       orphaned: Boolean(orphaned),
-      createdAt: createdAt instanceof Date ? createdAt : new Date(createdAt),
       author: one(authors, authorId, () => ({ id: authorId, name: "", color: "" })),
       // A claim→note change deletes the Claim, so the claim follows the kind; checked anyway.
       claim:
@@ -420,6 +438,12 @@ export async function loadStatementHighlights(workspaceId: string, statementId: 
             }
           : null,
     };
+    if (withContext) {
+      const full = last as PageHighlight;
+      full.prefix = prefix!;
+      full.suffix = suffix!;
+      full.createdAt = createdAt instanceof Date ? createdAt : new Date(createdAt!);
+    }
     out.push(last);
   }
 

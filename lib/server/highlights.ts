@@ -3,6 +3,7 @@ import { z } from "zod";
 import { describeRange, snapToGraphemes } from "../anchoring";
 import { MAX_CLAIM_REVIEWED, normaliseClaimReviewed, proposeClaimReviewed } from "../claim-reviewed";
 import { roleAtLeast } from "../roles";
+import type { ShownHighlight } from "../highlight-payload";
 import { deskColor } from "../user-colors";
 import { recordActivity } from "./activity";
 import {
@@ -11,6 +12,7 @@ import {
   loadCreateContext,
   loadDeskMembers,
   loadPageAccess,
+  loadShownHighlights,
   loadStatementHighlights,
   newId,
   revisionText,
@@ -220,6 +222,22 @@ export type ListAnnotationsInput = z.input<typeof ListAnnotationsSchema>;
  * annotation-queries.ts for why not Prisma's nested selects.
  */
 export async function listAnnotations(actor: Actor, input: ListAnnotationsInput): Promise<Annotations> {
+  return (await readAnnotations(actor, input, true)) as Annotations;
+}
+
+/** Annotations as the statement page shows them: its highlights without their quotes' context and dates. */
+export type ShownAnnotations = Omit<Annotations, "highlights" | "orphans"> & { highlights: ShownHighlight[]; orphans: ShownHighlight[] };
+
+/**
+ * listAnnotations for the statement page: the same checks and highlights, without each quote's
+ * context (prefix, suffix) and creation date, which the page neither shows nor sends; with a
+ * thousand highlights, reading them was a good part of the page's read.
+ */
+export async function listShownAnnotations(actor: Actor, input: ListAnnotationsInput): Promise<ShownAnnotations> {
+  return readAnnotations(actor, input, false);
+}
+
+async function readAnnotations(actor: Actor, input: ListAnnotationsInput, withContext: boolean): Promise<ShownAnnotations | Annotations> {
   const parsed = ListAnnotationsSchema.safeParse(input);
   const { access: ws, revision } = await loadPageAccess(
     actor,
@@ -229,10 +247,10 @@ export async function listAnnotations(actor: Actor, input: ListAnnotationsInput)
   const { statementId } = parseInput(ListAnnotationsSchema, input);
   if (!revision) throw new NotFound("statement");
   const members = await loadDeskMembers(ws.id);
-  const rows = await loadStatementHighlights(ws.id, statementId, members);
-  const highlights: HighlightDTO[] = [];
-  const orphans: HighlightDTO[] = [];
-  for (const row of rows) (row.orphaned ? orphans : highlights).push(row as HighlightDTO);
+  const rows = await (withContext ? loadStatementHighlights : loadShownHighlights)(ws.id, statementId, members);
+  const highlights: ShownHighlight[] = [];
+  const orphans: ShownHighlight[] = [];
+  for (const row of rows) (row.orphaned ? orphans : highlights).push(row as ShownHighlight);
   return {
     statementId,
     revision,

@@ -7,7 +7,7 @@ import { PackedWorkbench } from "@/components/workbench/packed-workbench";
 import { packHighlights } from "@/lib/highlight-payload";
 import { roleAtLeast, isRole } from "@/lib/roles";
 import { NotFound } from "@/lib/server/errors";
-import { listAnnotations } from "@/lib/server/highlights";
+import { listShownAnnotations } from "@/lib/server/highlights";
 import { listMembers } from "@/lib/server/members";
 import { getStatement, type StatementDetail } from "@/lib/server/statements";
 import { listTags } from "@/lib/server/tags";
@@ -43,7 +43,7 @@ export default async function StatementPage({ params }: { params: Params }) {
   const { user, workspace } = await loadWorkspacePage(slug);
   const ref = { workspaceId: workspace.id, statementId: statement.id };
   const [annotations, tags, memberList] = await Promise.all([
-    listAnnotations(user, ref),
+    listShownAnnotations(user, ref),
     listTags(user, { workspaceId: workspace.id }),
     listMembers(user, { workspaceId: workspace.id }),
   ]);
