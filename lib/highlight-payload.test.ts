@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { proposeClaimReviewed } from "./claim-reviewed";
-import { packedHighlights, packHighlights, unpackHighlights } from "./highlight-payload";
+import { packedHighlights, packHighlights, proposalFor, unpackHighlights } from "./highlight-payload";
 import type { HighlightDTO } from "./server/highlights";
 
 const text = "The ministry said 303 people were hurt on Monday.\n\nOfficials added that   four resolutions passed in 1993.";
@@ -170,5 +170,29 @@ describe("packHighlights / unpackHighlights", () => {
     const { highlights: back } = unpackHighlights(packHighlights({ highlights, orphans }, text), text);
     expect(back[1]!.author).toBe(back[2]!.author);
     expect(back[0]!.claim!.tags[1]).toBe(back[2]!.claim!.tags[0]);
+  });
+
+  it("proposes exactly what proposeClaimReviewed proposes, with or without the shortcut", () => {
+    const quotes = [
+      "303 people were hurt",
+      "a",
+      " leading space",
+      "trailing space ",
+      "two  spaces",
+      "tab\there",
+      "line\nbreak",
+      "non\u00a0breaking",
+      "e\u0301te\u0301",
+      "café",
+      "👩🏽‍⚕️ emoji",
+      "قال الوزير",
+      "",
+      " ",
+      "x".repeat(280),
+      "x".repeat(281),
+      `${"word ".repeat(60)}end`,
+      "~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./",
+    ];
+    for (const quote of quotes) expect(proposalFor(quote)).toBe(proposeClaimReviewed(quote));
   });
 });

@@ -15,7 +15,7 @@
 //
 // Pure: packed on the server, unpacked in the browser, and `unpack(pack(x, text), text)` gives back
 // x minus what is left out (the quote's context and the creation date).
-import { proposeClaimReviewed } from "./claim-reviewed";
+import { MAX_CLAIM_REVIEWED, proposeClaimReviewed } from "./claim-reviewed";
 import type { ClaimSummary, HighlightDTO, HighlightKind } from "./server/highlights";
 
 /** A highlight as the workbench uses it: no quote context (prefix, suffix), no creation date. */
@@ -69,6 +69,17 @@ export type PackedHighlights = {
   placed: PackedSection;
   orphans: PackedSection;
 };
+
+/** Printable ASCII words separated by single spaces: a quote that is already its own proposal. */
+const ONE_PLAIN_LINE = /^(?:[!-~]+ )*[!-~]+$/;
+
+/**
+ * proposeClaimReviewed, without normalising the common quote that needs none: both ends of the
+ * payload propose every claim's sentence, a thousand times on a busy statement.
+ */
+export function proposalFor(quote: string): string {
+  return quote.length <= MAX_CLAIM_REVIEWED && ONE_PLAIN_LINE.test(quote) ? quote : proposeClaimReviewed(quote);
+}
 
 /** PackedHighlights as JSON text, as the page sends it. */
 export type HighlightPayload = string & { readonly __packedHighlights: true };
@@ -144,7 +155,7 @@ export function packedHighlights(input: { highlights: readonly Packable[]; orpha
       kinds += KIND_CODES.claim;
       const at = claimIds.push(h.claim.id) - 1;
       c.status.push(status(h.claim.status));
-      if (h.claim.claimReviewed !== proposeClaimReviewed(h.exact)) c.claimReviewed.push(at, h.claim.claimReviewed);
+      if (h.claim.claimReviewed !== proposalFor(h.exact)) c.claimReviewed.push(at, h.claim.claimReviewed);
       if (h.claim.assignee) c.assignee.push(at, person(h.claim.assignee));
       const tagIndexes = h.claim.tags.map(tag);
       c.tags.push(tagIndexes.length === 1 ? tagIndexes[0]! : tagIndexes);
@@ -199,7 +210,7 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
         const tagIndexes = s.claims.tags[at]!;
         claim = {
           id: claimIds[at]!,
-          claimReviewed: sentences.get(at) ?? proposeClaimReviewed(exact),
+          claimReviewed: sentences.get(at) ?? proposalFor(exact),
           status: payload.statuses[s.claims.status[at]!]!,
           assignee: assignee === undefined ? null : assigneeOf(assignee),
           tags: typeof tagIndexes === "number" ? [tags[tagIndexes]!] : tagIndexes.map((t) => tags[t]!),
