@@ -5,9 +5,11 @@
 // anywhere on the stack (counted once per sample, so recursion does not inflate it).
 // --match limits the samples to those with a frame whose name or url contains the text, e.g. to
 // see only what happens below a given function.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
+type Node = { id: number; callFrame: CallFrame; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 const args = process.argv.slice(2);
@@ -41,8 +43,46 @@ export function packageOf(url: string): string {
   return url.replace(/^file:\/\//, "").split("/").slice(-2).join("/");
 }
 
-function summarize(file: string) {
+// Minified frames of a Next build are mapped back to their sources through the build's source maps
+// (Turbopack writes them beside the server chunks), so "our code" and the libraries bundled into
+// the app show under their own names. trace-mapping comes with the toolchain; without it, frames
+// stay as they are.
+type Mapper = (frame: CallFrame) => CallFrame;
+async function sourceMapper(): Promise<Mapper> {
+  let tm: typeof import("@jridgewell/trace-mapping");
+  try {
+    tm = await import("@jridgewell/trace-mapping");
+  } catch {
+    return (frame) => frame;
+  }
+  const maps = new Map<string, InstanceType<typeof tm.TraceMap> | null>();
+  const mapOf = (url: string) => {
+    if (!maps.has(url)) {
+      const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+      maps.set(url, file.includes("/.next") && existsSync(`${file}.map`) ? new tm.FlattenMap(readFileSync(`${file}.map`, "utf8")) : null);
+    }
+    return maps.get(url)!;
+  };
+  const cache = new Map<string, CallFrame>();
+  return (frame) => {
+    const map = frame.url ? mapOf(frame.url) : null;
+    if (!map) return frame;
+    const key = `${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
+    let mapped = cache.get(key);
+    if (!mapped) {
+      const pos = tm.originalPositionFor(map, { line: frame.lineNumber + 1, column: Math.max(0, frame.columnNumber) });
+      mapped = pos.source
+        ? { functionName: pos.name ?? frame.functionName, url: decodeURIComponent(pos.source).replace(/^(\.\.\/)+/, "").replace(/^\[project\]\//, ""), lineNumber: (pos.line ?? 1) - 1, columnNumber: pos.column ?? 0 }
+        : frame;
+      cache.set(key, mapped);
+    }
+    return mapped;
+  };
+}
+
+function summarize(file: string, mapFrame: Mapper) {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
+  for (const n of profile.nodes) n.callFrame = mapFrame(n.callFrame);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -89,4 +129,5 @@ function summarize(file: string) {
   print("Total time by function", total);
 }
 
-for (const file of args) summarize(file);
+const mapFrame = await sourceMapper();
+for (const file of args) summarize(file, mapFrame);
