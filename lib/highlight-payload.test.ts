@@ -59,9 +59,11 @@ describe("packHighlights / unpackHighlights", () => {
       [statistic.id, statistic.name, statistic.color],
     ]);
     expect(payload.statuses).toEqual(["to_check", "researching"]);
-    expect(payload.placed.ids).toBe("h1 h2 h3 h4");
+    // Each id as the characters it shares with the one before (a base-36 digit) and the rest.
+    expect(payload.placed.ids).toBe("0h1 12 13 14");
     expect(payload.placed.kind).toBe("cncc");
-    expect(payload.placed.claims.ids).toBe("c1 c3 c4");
+    // A claim's id against its highlight's.
+    expect(payload.placed.claims.ids).toBe("0c1 0c3 0c4");
     expect(payload.placed.claims.claimReviewed).toEqual([1, "Four UN resolutions passed in 1993"]);
     expect(payload.placed.claims.assignee).toEqual([1, 0]);
     expect(payload.placed.claims.tags).toEqual([[0, 1], 1, []]);
@@ -87,6 +89,28 @@ describe("packHighlights / unpackHighlights", () => {
     expect(payload.placed.ids).toEqual(["id with spaces", "", "h-é"]);
     expect(payload.placed.claims.ids).toEqual(["claim id"]);
     expect(unpackHighlights(packHighlights({ highlights: odd, orphans: [] }, text), text).highlights).toEqual(odd.map(shown));
+  });
+
+  it("writes ids made together as what they add to the one before, and a claim's id against its highlight's", () => {
+    const made = [
+      highlight("cmwuj9axn011742d211bc0cdb", "303 people", { kind: "claim", claim: claim("cmwuj9axn011842d9f00a1b2c", "303 people") }),
+      highlight("cmwuj99hm001d391a64919fb7", "Monday"),
+      highlight("cmwuj99hm001e4aa0c1d2e3f4", "Officials", { kind: "claim", claim: claim("a-claim-from-elsewhere", "Officials") }),
+      highlight("x".repeat(40), "ministry", { kind: "claim", claim: claim("x".repeat(39), "ministry") }),
+      highlight("x".repeat(40), "four"),
+    ];
+    const payload = packedHighlights({ highlights: made, orphans: [] }, text);
+    expect(payload.placed.ids).toBe("0cmwuj9axn011742d211bc0cdb 69hm001d391a64919fb7 ce4aa0c1d2e3f4 0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx zxxxxx");
+    expect(payload.placed.claims.ids).toBe("c842d9f00a1b2c 0a-claim-from-elsewhere zxxxx");
+    expect(unpackHighlights(packHighlights({ highlights: made, orphans: [] }, text), text).highlights).toEqual(made.map(shown));
+  });
+
+  it("lists claim ids that contain the separator while the highlight ids stay one string", () => {
+    const list = [highlight("h1", "303 people", { kind: "claim", claim: claim("claim one", "303 people") })];
+    const payload = packedHighlights({ highlights: list, orphans: [] }, text);
+    expect(payload.placed.ids).toBe("0h1");
+    expect(payload.placed.claims.ids).toEqual(["claim one"]);
+    expect(unpackHighlights(packHighlights({ highlights: list, orphans: [] }, text), text).highlights).toEqual(list.map(shown));
   });
 
   it("keeps a claim highlight whose Claim is missing, and an assignee who highlighted nothing", () => {

@@ -24,9 +24,45 @@ export type ShownHighlight = Omit<HighlightDTO, "prefix" | "suffix" | "createdAt
 type Author = HighlightDTO["author"];
 type Tag = ClaimSummary["tags"][number];
 
-/** Ids joined by ID_SEPARATOR, or listed when one of them contains it. */
+/**
+ * Ids as one string: each as the number of leading characters it shares with another id (one
+ * base-36 digit) and the rest, joined by ID_SEPARATOR — or listed as they are when one contains
+ * the separator. Ids made around the same time share their leading time part, and a claim made
+ * with its highlight shares most of that highlight's id.
+ */
 type IdColumn = string | string[];
 const ID_SEPARATOR = " ";
+const MAX_SHARED = 35;
+
+function sharedPrefix(a: string, b: string): number {
+  const most = Math.min(a.length, b.length, MAX_SHARED);
+  let n = 0;
+  while (n < most && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** `reference(i)` is the id the i-th is written against. */
+function idColumn(ids: readonly string[], reference: (i: number) => string): IdColumn {
+  if (ids.some((id) => id.includes(ID_SEPARATOR))) return [...ids];
+  return ids
+    .map((id, i) => {
+      const n = sharedPrefix(id, reference(i));
+      return n.toString(36) + id.slice(n);
+    })
+    .join(ID_SEPARATOR);
+}
+
+/** Reads an IdColumn back one id at a time, in order. */
+function idReader(column: IdColumn): (reference: string) => string {
+  const tokens = typeof column === "string" ? (column === "" ? [] : column.split(ID_SEPARATOR)) : null;
+  let next = 0;
+  return (reference) => {
+    const at = next++;
+    if (!tokens) return column[at]!;
+    const token = tokens[at]!;
+    return reference.slice(0, parseInt(token[0]!, 36)) + token.slice(1);
+  };
+}
 
 /** Index, value, index, value…: a column most rows leave empty. */
 type Sparse<T> = Array<number | T>;
@@ -91,15 +127,6 @@ export function packHighlights(input: { highlights: readonly Packable[]; orphans
   return JSON.stringify(packedHighlights(input, text)) as HighlightPayload;
 }
 
-function idColumn(ids: string[]): IdColumn {
-  return ids.some((id) => id.includes(ID_SEPARATOR)) ? ids : ids.join(ID_SEPARATOR);
-}
-
-function idsOf(column: IdColumn, count: number): string[] {
-  if (typeof column !== "string") return column;
-  return count === 0 ? [] : column.split(ID_SEPARATOR);
-}
-
 export function packedHighlights(input: { highlights: readonly Packable[]; orphans: readonly Packable[] }, text: string): PackedHighlights {
   const people: PackedHighlights["people"] = [];
   const tags: PackedHighlights["tags"] = [];
@@ -127,6 +154,7 @@ export function packedHighlights(input: { highlights: readonly Packable[]; orpha
   const section = (list: readonly Packable[], placed: boolean): PackedSection => {
     const ids: string[] = [];
     const claimIds: string[] = [];
+    const claimOwners: string[] = [];
     const out: PackedSection = {
       ids: "",
       start: [],
@@ -154,15 +182,16 @@ export function packedHighlights(input: { highlights: readonly Packable[]; orpha
       }
       kinds += KIND_CODES.claim;
       const at = claimIds.push(h.claim.id) - 1;
+      claimOwners.push(h.id);
       c.status.push(status(h.claim.status));
       if (h.claim.claimReviewed !== proposalFor(h.exact)) c.claimReviewed.push(at, h.claim.claimReviewed);
       if (h.claim.assignee) c.assignee.push(at, person(h.claim.assignee));
       const tagIndexes = h.claim.tags.map(tag);
       c.tags.push(tagIndexes.length === 1 ? tagIndexes[0]! : tagIndexes);
     });
-    out.ids = idColumn(ids);
+    out.ids = idColumn(ids, (i) => ids[i - 1] ?? "");
     out.kind = kinds;
-    c.ids = idColumn(claimIds);
+    c.ids = idColumn(claimIds, (i) => claimOwners[i]!);
     return out;
   };
 
@@ -188,9 +217,8 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
 
   const section = (s: PackedSection, orphaned: boolean): ShownHighlight[] => {
     const count = s.kind.length;
-    const ids = idsOf(s.ids, count);
-    const claimCount = s.kind.split(KIND_CODES.claim).length - 1;
-    const claimIds = idsOf(s.claims.ids, claimCount);
+    const nextId = idReader(s.ids);
+    const nextClaimId = idReader(s.claims.ids);
     const bodies = sparse(s.body);
     const quotes = sparse(s.exact);
     const sentences = sparse(s.claims.claimReviewed);
@@ -198,7 +226,9 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
     const out: ShownHighlight[] = new Array(count);
     let start = 0;
     let claimAt = 0;
+    let id = "";
     for (let i = 0; i < count; i++) {
+      id = nextId(id);
       start += s.start[i]!;
       const end = start + s.length[i]!;
       const exact = quotes.get(i) ?? text.slice(start, end);
@@ -209,7 +239,7 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
         const assignee = assigned.get(at);
         const tagIndexes = s.claims.tags[at]!;
         claim = {
-          id: claimIds[at]!,
+          id: nextClaimId(id),
           claimReviewed: sentences.get(at) ?? proposalFor(exact),
           status: payload.statuses[s.claims.status[at]!]!,
           assignee: assignee === undefined ? null : assigneeOf(assignee),
@@ -217,7 +247,7 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
         };
       }
       out[i] = {
-        id: ids[i]!,
+        id,
         start,
         end,
         exact,
