@@ -2,11 +2,17 @@
 // Editing one highlight in the side panel: a claim's "claim reviewed", status, assignee and tags,
 // or a note's body; deleting it. Controls appear only for people who may use them (the service
 // layer enforces the same rules).
+//
+// What is typed lives in the workbench's draft store (lib/claim-drafts.ts), not here: this editor
+// closes whenever another highlight opens, and the typing must outlive it (and a reload). A draft
+// over a claim someone else changed meanwhile shows both versions and lets the reader choose.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { claimChanges, keepMine, resolveDraft, takeTheirs, valuesOf, type ClaimDraftStore, type DraftField, type DraftValues } from "@/lib/claim-drafts";
 import type { FieldErrors } from "@/lib/server/errors";
 import { STATUS_LABELS, type Can, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
+import { useClaimDraft } from "./use-claim-draft";
 
 type Result = { ok: true } | { ok: false; message: string; errors?: FieldErrors };
 
@@ -19,23 +25,26 @@ export type ClaimEditorProps = {
   userId: string;
   tags: WorkbenchTag[];
   members: WorkbenchMember[];
+  drafts: ClaimDraftStore;
   onSaveClaim: (h: WorkbenchHighlight, changes: { claimReviewed?: string; status?: string; assigneeId?: string | null; tagIds?: string[] }) => Promise<Result>;
   onSaveHighlight: (h: WorkbenchHighlight, changes: { kind?: "claim" | "note"; body?: string }) => Promise<Result>;
   onDelete: (h: WorkbenchHighlight) => Promise<Result>;
   onClose: () => void;
 };
 
-function sameSet(a: readonly string[], b: readonly string[]) {
-  return a.length === b.length && a.every((x) => b.includes(x));
-}
+const FIELD_LABELS: Record<DraftField, string> = { claimReviewed: "Claim reviewed", status: "Status", assigneeId: "Assignee", tagIds: "Tags", body: "Note" };
 
-export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveClaim, onSaveHighlight, onDelete, onClose }: ClaimEditorProps) {
+export function ClaimEditor({ highlight: h, can, userId, tags, members, drafts, onSaveClaim, onSaveHighlight, onDelete, onClose }: ClaimEditorProps) {
   const claim = h.claim;
-  const [claimReviewed, setClaimReviewed] = useState(claim?.claimReviewed ?? "");
-  const [status, setStatus] = useState(claim?.status ?? "to_check");
-  const [assigneeId, setAssigneeId] = useState(claim?.assignee?.id ?? "");
-  const [tagIds, setTagIds] = useState<string[]>(claim?.tags.map((t) => t.id) ?? []);
-  const [body, setBody] = useState(h.body);
+  // What the server holds, and the reader's draft over it (if any).
+  const current = useMemo(() => valuesOf(h), [h]);
+  const draft = useClaimDraft(drafts, h.id);
+  const resolved = useMemo(() => (draft ? resolveDraft(draft, current) : null), [draft, current]);
+  const values = resolved?.values ?? current;
+  const conflicts = resolved?.conflicts ?? [];
+  const unsaved = resolved?.unsaved ?? false;
+  const { claimReviewed, status, assigneeId, tagIds, body } = values;
+  const edit = (patch: Partial<DraftValues>) => drafts.edit(h.id, current, { ...values, ...patch });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; errors?: FieldErrors } | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -56,30 +65,38 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
     setOutcome(result.ok ? { ok: true, message: success } : result);
   }
 
+  // A draft holding nothing the server lacks (someone saved the same change) goes quietly.
+  function nothingChanged() {
+    drafts.discard(h.id);
+    setOutcome({ ok: true, message: "Nothing changed." });
+  }
+
   function saveClaim(e: React.FormEvent) {
     e.preventDefault();
-    if (!claim) return;
-    const changes: Parameters<ClaimEditorProps["onSaveClaim"]>[1] = {};
-    if (claimReviewed !== claim.claimReviewed) changes.claimReviewed = claimReviewed;
-    if (status !== claim.status) changes.status = status;
-    if (assigneeId !== (claim.assignee?.id ?? "")) changes.assigneeId = assigneeId || null;
-    const before = claim.tags.map((t) => t.id);
-    if (!sameSet(before, tagIds)) changes.tagIds = tagIds;
-    if (Object.keys(changes).length === 0) {
-      setOutcome({ ok: true, message: "Nothing changed." });
-      return;
-    }
+    if (!claim || conflicts.length) return;
+    const changes = claimChanges(values, current);
+    if (Object.keys(changes).length === 0) return nothingChanged();
     void run(() => onSaveClaim(h, changes), "Claim saved.");
   }
 
   function saveNote(e: React.FormEvent) {
     e.preventDefault();
-    if (body === h.body) {
-      setOutcome({ ok: true, message: "Nothing changed." });
-      return;
-    }
+    if (conflicts.length) return;
+    if (body === current.body) return nothingChanged();
     void run(() => onSaveHighlight(h, { body }), "Note saved.");
   }
+
+  function discardChanges() {
+    drafts.discard(h.id);
+    setOutcome(null);
+  }
+
+  const describe = (field: DraftField, v: DraftValues): string => {
+    if (field === "status") return STATUS_LABELS[v.status] ?? v.status;
+    if (field === "assigneeId") return members.find((m) => m.id === v.assigneeId)?.name ?? (v.assigneeId ? "Someone no longer in the desk" : "Nobody yet");
+    if (field === "tagIds") return v.tagIds.map((id) => offered.find((t) => t.id === id)?.name ?? "a removed tag").join(", ") || "No tags";
+    return v[field] || "(empty)";
+  };
 
   const idBase = `hl-${h.id}`;
   // The claim page lives beside the statements: /w/<slug>/claims/<id>.
@@ -94,6 +111,34 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
           Open claim: sources, verdict and discussion →
         </Link>
       ) : null}
+      {conflicts.length && (mayEditClaim || mayChange) ? (
+        <div id={`${idBase}-conflict`} aria-live="polite" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-3 text-sm text-ink">
+          <p className="font-medium">This {h.kind} was changed by someone else since you started editing.</p>
+          <dl className="space-y-2">
+            {conflicts.map((field) => (
+              <div key={field}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-muted">{FIELD_LABELS[field]}</dt>
+                <dd dir="auto" className="mt-0.5">
+                  <span className="text-muted">Theirs now: </span>
+                  {describe(field, current)}
+                </dd>
+                <dd dir="auto">
+                  <span className="text-muted">Yours, unsaved: </span>
+                  {describe(field, values)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" onClick={() => draft && drafts.set(h.id, keepMine(draft, current, Date.now()))} className="rounded-md bg-ink px-3 py-1.5 font-medium text-white hover:bg-black">
+              Keep mine
+            </button>
+            <button type="button" onClick={() => draft && drafts.set(h.id, takeTheirs(draft, current, Date.now()))} className="rounded-md border border-line bg-white px-3 py-1.5 hover:bg-stone-50">
+              Use theirs
+            </button>
+          </div>
+        </div>
+      ) : null}
       {h.kind === "claim" && claim ? (
         <form onSubmit={saveClaim} className="space-y-4">
           <div className="space-y-1">
@@ -103,7 +148,7 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
             <textarea
               id={`${idBase}-reviewed`}
               value={claimReviewed}
-              onChange={(e) => setClaimReviewed(e.target.value)}
+              onChange={(e) => edit({ claimReviewed: e.target.value })}
               readOnly={!mayEditClaim}
               rows={3}
               dir="auto"
@@ -121,7 +166,7 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
                 Status
               </label>
               {MANUAL.includes(claim.status) && mayEditClaim ? (
-                <select id={`${idBase}-status`} value={status} onChange={(e) => setStatus(e.target.value)} className={CONTROL}>
+                <select id={`${idBase}-status`} value={status} onChange={(e) => edit({ status: e.target.value })} className={CONTROL}>
                   {MANUAL.map((s) => (
                     <option key={s} value={s}>
                       {STATUS_LABELS[s]}
@@ -138,7 +183,7 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
               <label htmlFor={`${idBase}-assignee`} className="block text-sm font-medium text-ink">
                 Assignee
               </label>
-              <select id={`${idBase}-assignee`} value={assigneeId} disabled={!mayEditClaim} onChange={(e) => setAssigneeId(e.target.value)} className={CONTROL} aria-invalid={errorsOf("assigneeId") ? true : undefined}>
+              <select id={`${idBase}-assignee`} value={assigneeId} disabled={!mayEditClaim} onChange={(e) => edit({ assigneeId: e.target.value })} className={CONTROL} aria-invalid={errorsOf("assigneeId") ? true : undefined}>
                 <option value="">Nobody yet</option>
                 {members.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -164,7 +209,7 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
                         className="sr-only"
                         checked={on}
                         disabled={!mayEditClaim}
-                        onChange={(e) => setTagIds((ids) => (e.target.checked ? [...ids, t.id] : ids.filter((x) => x !== t.id)))}
+                        onChange={(e) => edit({ tagIds: e.target.checked ? [...tagIds, t.id] : tagIds.filter((x) => x !== t.id) })}
                       />
                       <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: t.color }} />
                       {t.name}
@@ -178,9 +223,12 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
             {errorsOf("tagIds") ? <p className="mt-1 text-xs text-red-700">{errorsOf("tagIds")![0]}</p> : null}
           </fieldset>
           {mayEditClaim ? (
-            <button type="submit" disabled={busy} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black disabled:bg-slate-400">
-              {busy ? "Saving…" : "Save claim"}
-            </button>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+              <button type="submit" disabled={busy || conflicts.length > 0} aria-describedby={conflicts.length ? `${idBase}-conflict` : undefined} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black disabled:bg-slate-400">
+                {busy ? "Saving…" : "Save claim"}
+              </button>
+              {unsaved ? <UnsavedNote onDiscard={discardChanges} busy={busy} /> : null}
+            </div>
           ) : null}
         </form>
       ) : h.kind === "note" ? (
@@ -189,18 +237,25 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
             <label htmlFor={`${idBase}-body`} className="block text-sm font-medium text-ink">
               Note
             </label>
-            <textarea id={`${idBase}-body`} value={body} onChange={(e) => setBody(e.target.value)} readOnly={!mayChange} rows={4} dir="auto" className={CONTROL} placeholder={mayChange ? "What should the desk know about this passage?" : ""} />
+            <textarea id={`${idBase}-body`} value={body} onChange={(e) => edit({ body: e.target.value })} readOnly={!mayChange} rows={4} dir="auto" className={CONTROL} placeholder={mayChange ? "What should the desk know about this passage?" : ""} />
           </div>
           {mayChange ? (
             <div className="flex flex-wrap gap-2">
-              <button type="submit" disabled={busy} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black disabled:bg-slate-400">
+              <button type="submit" disabled={busy || conflicts.length > 0} aria-describedby={conflicts.length ? `${idBase}-conflict` : undefined} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-black disabled:bg-slate-400">
                 {busy ? "Saving…" : "Save note"}
               </button>
-              <button type="button" disabled={busy} onClick={() => void run(() => onSaveHighlight(h, { kind: "claim" }), "It is a claim now.")} className="rounded-md border border-line bg-white px-3 py-2 text-sm hover:bg-stone-50">
+              {/* The typed body goes along, so it is not left behind as a draft of a note that is gone. */}
+              <button
+                type="button"
+                disabled={busy || conflicts.length > 0}
+                onClick={() => void run(() => onSaveHighlight(h, body !== current.body ? { kind: "claim", body } : { kind: "claim" }), "It is a claim now.")}
+                className="rounded-md border border-line bg-white px-3 py-2 text-sm hover:bg-stone-50"
+              >
                 Make it a claim
               </button>
             </div>
           ) : null}
+          {mayChange && unsaved ? <UnsavedNote onDiscard={discardChanges} busy={busy} /> : null}
         </form>
       ) : null}
       {outcome ? (
@@ -231,5 +286,19 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, onSaveCl
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** Beside Save, so it appears under the field being typed in rather than pushing it down. */
+function UnsavedNote({ onDiscard, busy }: { onDiscard: () => void; busy: boolean }) {
+  return (
+    <p className="flex items-center gap-2 text-sm text-amber-900">
+      <span aria-hidden="true" className="h-2 w-2 rounded-full bg-amber-500" />
+      <span>Unsaved changes</span>
+      <span aria-hidden="true" className="text-muted">·</span>
+      <button type="button" onClick={onDiscard} disabled={busy} className="text-ink underline decoration-line underline-offset-2 hover:decoration-ink disabled:text-muted">
+        Discard changes
+      </button>
+    </p>
   );
 }

@@ -2,10 +2,12 @@
 // The right-hand column: filters, the claims and notes in text order (one opens into its editor),
 // and the orphans a correction could not place.
 import { memo, startTransition, Suspense, useEffect, useMemo, useState } from "react";
+import { resolveDraft, valuesOf, type ClaimDraftStore } from "@/lib/claim-drafts";
 import type { FieldErrors } from "@/lib/server/errors";
 import { ClaimEditor, type ClaimEditorProps } from "./claim-editor";
 import { HighlightCard, quoteExcerpt, Swatch } from "./highlight-card";
 import { isFiltering, NO_FILTERS, STATUS_LABELS, type Can, type Filters, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
+import { useClaimDraft } from "./use-claim-draft";
 
 type Result = { ok: true } | { ok: false; message: string; errors?: FieldErrors };
 
@@ -30,6 +32,8 @@ export type SidePanelProps = {
   userId: string;
   tags: WorkbenchTag[];
   members: WorkbenchMember[];
+  /** Unsaved edits per highlight (the editor's typing, kept when it closes). */
+  drafts: ClaimDraftStore;
   notice: string;
   onShowShortcuts: () => void;
 };
@@ -165,6 +169,7 @@ function Panel(p: SidePanelProps) {
                 userId={p.userId}
                 tags={p.tags}
                 members={p.members}
+                drafts={p.drafts}
               />
             ))}
           </ol>
@@ -180,7 +185,7 @@ function Panel(p: SidePanelProps) {
   );
 }
 
-type RowProps = Pick<SidePanelProps, "onOpen" | "onRetry" | "onDiscard" | "onSaveClaim" | "onSaveHighlight" | "onDelete" | "can" | "userId" | "tags" | "members"> & {
+type RowProps = Pick<SidePanelProps, "onOpen" | "onRetry" | "onDiscard" | "onSaveClaim" | "onSaveHighlight" | "onDelete" | "can" | "userId" | "tags" | "members" | "drafts"> & {
   highlight: WorkbenchHighlight;
   open: boolean;
   active: boolean;
@@ -201,6 +206,7 @@ const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, on
       >
         <HighlightCard highlight={h} />
       </button>
+      <UnsavedBadge highlight={h} drafts={editor.drafts} />
       {h.state === "failed" ? (
         <div role="alert" className="mt-2 space-y-2 text-sm text-red-900">
           <p>Not saved: {h.error}</p>
@@ -221,7 +227,47 @@ const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, on
   );
 });
 
-function Orphans({ orphans, hasSelection, can, userId, onReattach }: SidePanelProps) {
+/** Said in the list, so a draft left behind in a closed editor is not forgotten. */
+function UnsavedBadge({ highlight: h, drafts }: { highlight: WorkbenchHighlight; drafts: ClaimDraftStore }) {
+  const draft = useClaimDraft(drafts, h.id);
+  if (!draft || !resolveDraft(draft, valuesOf(h)).unsaved) return null;
+  return (
+    <p className="mt-1.5">
+      <span className="inline-flex items-center gap-1.5 rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+        <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-amber-500" />
+        Unsaved changes
+      </span>
+    </p>
+  );
+}
+
+/**
+ * An orphan's unsaved edits stay with it: shown here so they can be copied or discarded, and
+ * back in the editor once the orphan is re-attached (the highlight keeps its id).
+ */
+function OrphanDraft({ highlight: h, drafts }: { highlight: WorkbenchHighlight; drafts: ClaimDraftStore }) {
+  const draft = useClaimDraft(drafts, h.id);
+  if (!draft) return null;
+  const { values, unsaved } = resolveDraft(draft, valuesOf(h));
+  if (!unsaved) return null;
+  const text = h.kind === "claim" ? values.claimReviewed : values.body;
+  return (
+    <details className="mt-2 rounded-md border border-amber-300 bg-white px-3 py-2 text-sm">
+      <summary className="cursor-pointer select-none font-medium text-amber-900">Unsaved changes</summary>
+      {text ? (
+        <p dir="auto" className="mt-1 whitespace-pre-wrap text-ink">
+          {text}
+        </p>
+      ) : null}
+      <p className="mt-1 text-xs text-muted">Kept until you re-attach the {h.kind} and save, or discard them.</p>
+      <button type="button" onClick={() => drafts.discard(h.id)} className="mt-1 text-xs text-ink underline decoration-line underline-offset-2 hover:decoration-ink">
+        Discard changes
+      </button>
+    </details>
+  );
+}
+
+function Orphans({ orphans, hasSelection, can, userId, onReattach, drafts }: SidePanelProps) {
   const [messages, setMessages] = useState<Record<string, string>>({});
   return (
     <section aria-labelledby="orphans-title" className="mt-4 rounded-lg border border-amber-200 bg-amber-50/50 shadow-sm">
@@ -245,6 +291,7 @@ function Orphans({ orphans, hasSelection, can, userId, onReattach }: SidePanelPr
               <p dir="auto" className="mt-1 font-serif text-[0.95rem] leading-snug text-ink/90 line-through decoration-amber-400/70">
                 “{quoteExcerpt(h.exact, 200)}”
               </p>
+              <OrphanDraft highlight={h} drafts={drafts} />
               {mayChange ? (
                 <button
                   type="button"

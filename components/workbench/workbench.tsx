@@ -4,6 +4,7 @@
 // the stored highlight when the server answers, or stays visible as "failed" with Retry.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { applyChanges, ClaimDraftStore, draftKeyPrefix, valuesOf } from "@/lib/claim-drafts";
 import { correctionMessage, countClaims } from "@/lib/live-events";
 import { createHighlightAction, deleteHighlightAction, reattachOrphanAction, updateClaimAction, updateHighlightAction } from "@/app/w/[ws]/statements/[id]/actions";
 import { HighlightCard } from "./highlight-card";
@@ -71,6 +72,23 @@ export function Workbench(props: WorkbenchProps) {
   const [notice, setNotice] = useState<string>("");
   const createMark = useRef(false);
   const router = useRouter();
+  // The claim editor's unsaved typing per highlight: it outlives the editor (and, through
+  // localStorage, the page). Restored after hydration: the server cannot know what was kept.
+  const [drafts] = useState(() => new ClaimDraftStore(draftKeyPrefix(workspaceId, statementId)));
+  useEffect(() => {
+    let storage: Storage | null = null;
+    try {
+      storage = window.localStorage;
+    } catch {
+      // Storage blocked: drafts live as long as the page.
+    }
+    const opened = new Map([...props.highlights, ...props.orphans].map((h) => [h.id, h]));
+    drafts.restore(storage, (id) => {
+      const h = opened.get(id);
+      return h ? valuesOf(h) : undefined;
+    });
+    // Once, against the lists the page opened with.
+  }, [drafts]);
   // Others' changes to this statement, merged in as they are saved; a correction waits for the reader.
   const { correction, showCorrected, showing } = useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans });
   const claimCount = useMemo(() => countClaims(highlights, orphans), [highlights, orphans]);
@@ -242,19 +260,26 @@ export function Workbench(props: WorkbenchProps) {
     async (h: WorkbenchHighlight, changes: { claimReviewed?: string; status?: string; assigneeId?: string | null; tagIds?: string[] }) => {
       if (!h.claim) return { ok: false as const, message: "This highlight is not a claim." };
       const result = await updateClaimAction({ workspaceId, claimId: h.claim.id, ...changes } as Parameters<typeof updateClaimAction>[0]);
-      if (result.ok) replace({ ...h, claim: result.data as ClaimSummary });
+      if (result.ok) {
+        const saved = { ...h, claim: result.data as ClaimSummary };
+        replace(saved);
+        drafts.settle(h.id, applyChanges(valuesOf(h), changes), valuesOf(saved));
+      }
       return result;
     },
-    [workspaceId, replace],
+    [workspaceId, replace, drafts],
   );
 
   const saveHighlight = useCallback(
     async (h: WorkbenchHighlight, changes: { kind?: "claim" | "note"; body?: string }) => {
       const result = await updateHighlightAction({ workspaceId, highlightId: h.id, ...changes });
-      if (result.ok) replace(result.data);
+      if (result.ok) {
+        replace(result.data);
+        drafts.settle(h.id, applyChanges(valuesOf(h), changes), valuesOf(result.data));
+      }
       return result;
     },
-    [workspaceId, replace],
+    [workspaceId, replace, drafts],
   );
 
   const remove = useCallback(
@@ -263,13 +288,14 @@ export function Workbench(props: WorkbenchProps) {
       if (result.ok) {
         setHighlights((current) => current.filter((x) => x.id !== h.id));
         setOrphans((current) => current.filter((x) => x.id !== h.id));
+        drafts.discard(h.id);
         setOpenId(null);
         setActiveId(null);
         setNotice(`${h.kind === "claim" ? "Claim" : "Note"} deleted.`);
       }
       return result;
     },
-    [workspaceId],
+    [workspaceId, drafts],
   );
 
   const reattach = useCallback(
@@ -432,6 +458,7 @@ export function Workbench(props: WorkbenchProps) {
         userId={user.id}
         tags={props.tags}
         members={props.members}
+        drafts={drafts}
         notice={notice}
         onShowShortcuts={showShortcuts}
       />

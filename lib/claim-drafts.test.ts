@@ -1,0 +1,258 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyChanges,
+  ClaimDraftStore,
+  claimChanges,
+  draftKeyPrefix,
+  editDraft,
+  keepMine,
+  parseStoredDraft,
+  resolveDraft,
+  settleDraft,
+  takeTheirs,
+  valuesOf,
+  type DraftStorage,
+  type DraftValues,
+} from "./claim-drafts";
+
+const stored: DraftValues = { claimReviewed: "303 people were hurt", status: "to_check", assigneeId: "", tagIds: ["t1"], body: "" };
+const T0 = 1_000;
+
+/** localStorage's behaviour over a Map, keys in insertion order. */
+class MemoryStorage implements DraftStorage {
+  items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+describe("valuesOf", () => {
+  it("reads a claim's fields with tag ids sorted, and a note's body", () => {
+    const claim = { claimReviewed: "x", status: "researching", assignee: { id: "u2" }, tags: [{ id: "b" }, { id: "a" }] };
+    expect(valuesOf({ body: "", claim })).toEqual({ claimReviewed: "x", status: "researching", assigneeId: "u2", tagIds: ["a", "b"], body: "" });
+    expect(valuesOf({ body: "Check the date.", claim: null })).toEqual({ claimReviewed: "", status: "", assigneeId: "", tagIds: [], body: "Check the date." });
+  });
+});
+
+describe("editDraft", () => {
+  it("starts from what the server holds and keeps that base while typing goes on", () => {
+    const first = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "303 people" }, T0)!;
+    expect(first).toEqual({ highlightId: "h1", base: stored, values: { ...stored, claimReviewed: "303 people" }, at: T0 });
+    const later = { ...stored, status: "researching" };
+    const second = editDraft(first, "h1", later, { ...first.values, claimReviewed: "303 people were" }, T0 + 1)!;
+    expect(second.base).toBe(stored);
+    expect(second.values.claimReviewed).toBe("303 people were");
+  });
+
+  it("is no draft once the typing equals what is stored again; tag order does not count", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "x" }, T0)!;
+    expect(editDraft(draft, "h1", stored, stored, T0)).toBeNull();
+    const twoTags = { ...stored, tagIds: ["t1", "t2"] };
+    expect(editDraft(undefined, "h1", twoTags, { ...stored, tagIds: ["t2", "t1"] }, T0)).toBeNull();
+  });
+});
+
+describe("resolveDraft", () => {
+  const mine = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine" }, T0)!;
+
+  it("shows the typing while nobody else changed anything", () => {
+    expect(resolveDraft(mine, stored)).toEqual({ values: mine.values, conflicts: [], unsaved: true });
+  });
+
+  it("takes what someone else changed in fields the reader left alone", () => {
+    const theirs = { ...stored, status: "researching", tagIds: ["t1", "t9"] };
+    const resolved = resolveDraft(mine, theirs);
+    expect(resolved.values).toEqual({ ...theirs, claimReviewed: "Mine" });
+    expect(resolved.conflicts).toEqual([]);
+    // Saving it now sends only the typed field, never back the old status or tags.
+    expect(claimChanges(resolved.values, theirs)).toEqual({ claimReviewed: "Mine" });
+  });
+
+  it("names a field both changed differently, and shows the reader's own typing there", () => {
+    const theirs = { ...stored, claimReviewed: "Theirs" };
+    const resolved = resolveDraft(mine, theirs);
+    expect(resolved.conflicts).toEqual(["claimReviewed"]);
+    expect(resolved.values.claimReviewed).toBe("Mine");
+    expect(resolved.unsaved).toBe(true);
+  });
+
+  it("has nothing unsaved when the other person saved the same change", () => {
+    expect(resolveDraft(mine, { ...stored, claimReviewed: "Mine" })).toEqual({ values: mine.values, conflicts: [], unsaved: false });
+  });
+
+  it("treats tags as a set in conflicts too", () => {
+    const tagged = editDraft(undefined, "h1", stored, { ...stored, tagIds: ["t2", "t1"] }, T0)!;
+    expect(resolveDraft(tagged, { ...stored, tagIds: ["t1", "t3"] }).conflicts).toEqual(["tagIds"]);
+    expect(resolveDraft(tagged, { ...stored, tagIds: ["t2", "t1"] }).unsaved).toBe(false);
+  });
+});
+
+describe("settling a conflict", () => {
+  const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine", assigneeId: "u1" }, T0)!;
+  const theirs = { ...stored, claimReviewed: "Theirs", status: "researching" };
+
+  it("keep mine: the typing stays over what the server holds now, no conflict left", () => {
+    const kept = keepMine(draft, theirs, T0 + 5)!;
+    expect(kept.base).toEqual(theirs);
+    expect(kept.values).toEqual({ ...theirs, claimReviewed: "Mine", assigneeId: "u1" });
+    expect(resolveDraft(kept, theirs).conflicts).toEqual([]);
+  });
+
+  it("use theirs: the conflicting field takes their value, the rest of the typing stays", () => {
+    const taken = takeTheirs(draft, theirs, T0 + 5)!;
+    expect(taken.values).toEqual({ ...theirs, assigneeId: "u1" });
+    expect(resolveDraft(taken, theirs)).toMatchObject({ conflicts: [], unsaved: true });
+  });
+
+  it("use theirs with nothing else typed leaves no draft", () => {
+    const only = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine" }, T0)!;
+    expect(takeTheirs(only, theirs, T0)).toBeNull();
+  });
+});
+
+describe("settleDraft", () => {
+  it("drops the draft when the save stored what was typed, even trimmed and normalised", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "  Mine  now " }, T0)!;
+    const submitted = draft.values;
+    expect(settleDraft(draft, submitted, { ...stored, claimReviewed: "Mine now" }, T0)).toBeNull();
+  });
+
+  it("keeps typing that came after the save started, over what was saved", () => {
+    const before = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine" }, T0)!;
+    const submitted = before.values;
+    const after = editDraft(before, "h1", stored, { ...before.values, claimReviewed: "Mine, more" }, T0 + 1)!;
+    const saved = { ...stored, claimReviewed: "Mine" };
+    const left = settleDraft(after, submitted, saved, T0 + 2)!;
+    expect(left.base).toEqual(saved);
+    expect(resolveDraft(left, saved)).toEqual({ values: { ...saved, claimReviewed: "Mine, more" }, conflicts: [], unsaved: true });
+  });
+
+  it("is nothing when there was no draft", () => {
+    expect(settleDraft(undefined, stored, stored, T0)).toBeNull();
+  });
+});
+
+describe("claimChanges and applyChanges", () => {
+  it("send only what differs; no assignee is null; applying them gives back the form", () => {
+    const current = { ...stored, assigneeId: "u1" };
+    const typed = { ...stored, status: "researching", tagIds: ["t2"] };
+    const changes = claimChanges(typed, current);
+    expect(changes).toEqual({ status: "researching", assigneeId: null, tagIds: ["t2"] });
+    expect(applyChanges(current, changes)).toEqual(typed);
+    expect(claimChanges(current, current)).toEqual({});
+    expect(applyChanges(current, { body: "Note" })).toEqual({ ...current, body: "Note" });
+  });
+});
+
+describe("parseStoredDraft", () => {
+  const draft = editDraft(undefined, "h1", stored, { ...stored, body: "Note" }, T0)!;
+
+  it("reads back what was stored", () => {
+    expect(parseStoredDraft(JSON.stringify(draft), "h1")).toEqual(draft);
+  });
+
+  it("refuses anything else: garbage, another highlight's draft, missing or mistyped fields", () => {
+    expect(parseStoredDraft(null, "h1")).toBeNull();
+    expect(parseStoredDraft("{not json", "h1")).toBeNull();
+    expect(parseStoredDraft("42", "h1")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify(draft), "h2")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, values: { ...draft.values, tagIds: "t1" } }), "h1")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, base: undefined }), "h1")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, at: "yesterday" }), "h1")).toBeNull();
+  });
+});
+
+describe("ClaimDraftStore", () => {
+  const prefix = draftKeyPrefix("ws1", "st1");
+
+  it("mirrors drafts into storage under workspace, statement and highlight, and tells only that highlight's subscribers", () => {
+    const storage = new MemoryStorage();
+    const store = new ClaimDraftStore(prefix);
+    store.restore(storage, () => stored);
+    const heard: string[] = [];
+    const stopH1 = store.subscribe(() => heard.push("h1"), "h1");
+    store.subscribe(() => heard.push("h2"), "h2");
+    store.subscribe(() => heard.push("any"));
+
+    store.edit("h1", stored, { ...stored, claimReviewed: "Mine" }, T0);
+    expect(heard).toEqual(["h1", "any"]);
+    expect(store.get("h1")?.values.claimReviewed).toBe("Mine");
+    expect(JSON.parse(storage.getItem("factdesk:claim-draft:ws1:st1:h1")!)).toEqual(store.get("h1"));
+
+    store.discard("h1");
+    expect(store.get("h1")).toBeUndefined();
+    expect(storage.items.size).toBe(0);
+    expect(heard).toEqual(["h1", "any", "h1", "any"]);
+
+    // Discarding what is not there is silent; an unsubscribed listener hears nothing more.
+    store.discard("h1");
+    stopH1();
+    store.edit("h1", stored, { ...stored, body: "x" }, T0);
+    expect(heard).toEqual(["h1", "any", "h1", "any", "any"]);
+  });
+
+  it("offers back after a reload what is still unsaved, and drops drafts of deleted highlights, of other statements never", () => {
+    const storage = new MemoryStorage();
+    const before = new ClaimDraftStore(prefix);
+    before.restore(storage, () => stored);
+    before.edit("kept", stored, { ...stored, claimReviewed: "Mine" }, T0);
+    before.edit("gone", stored, { ...stored, claimReviewed: "Mine" }, T0);
+    before.edit("same", stored, { ...stored, claimReviewed: "Agreed" }, T0);
+    storage.setItem(`${prefix}broken`, "{");
+    storage.setItem("factdesk:claim-draft:ws1:other:kept", "{}");
+
+    const after = new ClaimDraftStore(prefix);
+    const now: Record<string, DraftValues> = { kept: stored, same: { ...stored, claimReviewed: "Agreed" }, broken: stored };
+    after.restore(storage, (id) => now[id]);
+    expect(after.get("kept")?.values.claimReviewed).toBe("Mine");
+    expect(after.get("gone")).toBeUndefined();
+    expect(after.get("same")).toBeUndefined();
+    expect(after.get("broken")).toBeUndefined();
+    expect([...storage.items.keys()].sort()).toEqual(["factdesk:claim-draft:ws1:other:kept", `${prefix}kept`]);
+  });
+
+  it("settles after a save: gone when saved as typed, kept when typed on", () => {
+    const store = new ClaimDraftStore(prefix);
+    const storage = new MemoryStorage();
+    store.restore(storage, () => undefined);
+    store.edit("h1", stored, { ...stored, claimReviewed: "Mine " }, T0);
+    const submitted = store.get("h1")!.values;
+    store.settle("h1", submitted, { ...stored, claimReviewed: "Mine" }, T0);
+    expect(store.get("h1")).toBeUndefined();
+    expect(storage.items.size).toBe(0);
+
+    store.edit("h1", stored, { ...stored, claimReviewed: "A" }, T0);
+    const first = store.get("h1")!.values;
+    store.edit("h1", stored, { ...first, claimReviewed: "AB" }, T0);
+    store.settle("h1", first, { ...stored, claimReviewed: "A" }, T0);
+    expect(store.get("h1")?.values.claimReviewed).toBe("AB");
+  });
+
+  it("keeps drafts in memory when storage refuses them", () => {
+    const full = new MemoryStorage();
+    full.setItem = () => {
+      throw new Error("QuotaExceededError");
+    };
+    const store = new ClaimDraftStore(prefix);
+    store.restore(full, () => stored);
+    store.edit("h1", stored, { ...stored, body: "x" }, T0);
+    expect(store.get("h1")?.values.body).toBe("x");
+
+    const without = new ClaimDraftStore(prefix);
+    without.restore(null, () => stored);
+    without.edit("h1", stored, { ...stored, body: "y" }, T0);
+    expect(without.get("h1")?.values.body).toBe("y");
+  });
+});
