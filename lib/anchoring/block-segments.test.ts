@@ -61,6 +61,35 @@ describe("spansByBlock and blockSegments", () => {
   });
 });
 
+describe("blockSegments", () => {
+  it("lists a segment's highlights outer first by their real extent, whatever order they come in (property)", () => {
+    const text = "aaaaaaaa\n\nbbbbbbbb\n\ncccc"; // blocks [0,8) [10,18) [20,24)
+    const blocks = blockExtents(text);
+    const outerFirst = (a: H, b: H) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const arb = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: text.length })), { maxLength: 14 })
+      .map((pairs) => pairs.map(([a, b], i) => h(`h${(i * 7) % 15}`, Math.min(a, b), Math.max(a, b))));
+    fc.assert(
+      fc.property(arb, (spans) => {
+        for (const clipped of spansByBlock(spans, blocks)) {
+          // The reference: cut with splitOverlaps, then sort each segment's highlights.
+          const expected = splitOverlaps(clipped).map((s) => ({ start: s.start, end: s.end, highlights: s.highlights.map((c) => c.of).sort(outerFirst) }));
+          expect(blockSegments([...clipped].reverse())).toEqual(expected);
+        }
+      }),
+    );
+  });
+
+  it("leaves gaps between highlights out and ignores empty ones", () => {
+    const segments = blockSegments(spansByBlock([h("a", 1, 3), h("b", 5, 6), h("none", 4, 4)], [{ start: 0, end: 8 }])[0]!);
+    expect(segments.map((s) => [s.start, s.end, s.highlights.map((x) => x.id).join("+")])).toEqual([
+      [1, 3, "a"],
+      [5, 6, "b"],
+    ]);
+    expect(blockSegments([])).toEqual([]);
+  });
+});
+
 describe("createBlockCache", () => {
   const text = "aaaa\n\nbbbb\n\ncccc";
   const blocks = blockExtents(text);

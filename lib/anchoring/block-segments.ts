@@ -2,7 +2,7 @@
 // re-renders a node only when its decorations differ from the last ones; so the highlights are cut
 // into segments per block once, and a block whose highlights did not change keeps the very same
 // result (===), which lets Slate skip it.
-import { splitOverlaps, type Segment, type Span } from "./overlaps";
+import type { Segment, Span } from "./overlaps";
 import { BLOCK_SEPARATOR } from "./slate-offsets";
 
 /** A block's extent in the plain text: [start, end), separators excluded. */
@@ -56,13 +56,32 @@ function outerFirst(a: Span, b: Span): number {
  * One block's flat segments, in plain-text offsets. Covering highlights are ordered by where they
  * really start (not where the block cut them), so the topmost highlight of a passage is the same
  * whichever paragraph it is in.
+ *
+ * One sweep over the block's boundaries, without sorting each segment's highlights: they enter by
+ * their cut start and, at one boundary, outer first by their real extent. One that enters at a
+ * later boundary than another really starts later too (a cut start past the block's start is the
+ * real start), so the list of covering highlights stays in real order as they come and go. A page
+ * with a thousand highlights cuts some 2,000 segments of about seven highlights each, on the
+ * critical path of its first paint.
  */
 export function blockSegments<T extends Span>(clipped: readonly ClippedSpan<T>[]): Segment<T>[] {
-  return splitOverlaps(clipped).map((segment) => ({
-    start: segment.start,
-    end: segment.end,
-    highlights: segment.highlights.map((c) => c.of).sort(outerFirst),
-  }));
+  const byStart = clipped.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || outerFirst(a.of, b.of));
+  const segments: Segment<T>[] = [];
+  const active: ClippedSpan<T>[] = [];
+  let next = 0;
+  let at = byStart.length ? byStart[0]!.start : 0;
+  while (next < byStart.length || active.length) {
+    // Leave those ending here (keeping the order), enter those starting here.
+    let kept = 0;
+    for (const c of active) if (c.end > at) active[kept++] = c;
+    active.length = kept;
+    while (next < byStart.length && byStart[next]!.start <= at) active.push(byStart[next++]!);
+    let to = next < byStart.length ? byStart[next]!.start : Infinity;
+    for (const c of active) if (c.end < to) to = c.end;
+    if (active.length) segments.push({ start: at, end: to, highlights: active.map((c) => c.of) });
+    at = to;
+  }
+  return segments;
 }
 
 /**
