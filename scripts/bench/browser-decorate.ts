@@ -13,7 +13,7 @@
 // Use from scripts/bench/run.ts (after it has set DATABASE_URL and migrated):
 //   rows.push(...(await benchBrowserDecorate()));
 // or alone: npx tsx --conditions react-server scripts/bench/browser-decorate.ts
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
@@ -85,7 +85,16 @@ function stats(times: number[]) {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
+/**
+ * Diagnostics only (BENCH_BROWSER_TRACE_DIR=/some/dir): every measured load's trace is written
+ * there, with the compositor, raster and scheduler categories too, for chrome://tracing or
+ * Perfetto (BENCH_BROWSER_TRACE_CATEGORIES picks others). They cost the page time, so the
+ * figures of such a run are not the bench's.
+ */
+const DIAGNOSTIC_CATEGORIES = process.env.BENCH_BROWSER_TRACE_CATEGORIES || "devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame,blink.user_timing,toplevel,cc,viz,gpu,blink,renderer.scheduler,v8,disabled-by-default-v8.gc,disabled-by-default-v8.cpu_profiler";
+
 export async function benchBrowserDecorate(options: BrowserBenchOptions = {}): Promise<Row[]> {
+  const traceDir = process.env.BENCH_BROWSER_TRACE_DIR;
   const { highlights = 1_000, users = 20, runs = 10, port = Number(process.env.BENCH_BROWSER_PORT ?? 3300), distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e" } = options;
   if (!process.env.DATABASE_URL) {
     const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "factdesk-browser-bench-")), "app.db")}`;
@@ -134,7 +143,7 @@ export async function benchBrowserDecorate(options: BrowserBenchOptions = {}): P
     const create: number[] = [];
     for (let run = 0; run < runs + 1; run++) {
       events.length = 0;
-      await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
+      await cdp.send("Tracing.start", { categories: traceDir ? DIAGNOSTIC_CATEGORIES : "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
       await page.goto(`${base}${world.path}`, { waitUntil: "commit" });
       await measured("fd:decorate");
       const traced = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
@@ -148,6 +157,7 @@ export async function benchBrowserDecorate(options: BrowserBenchOptions = {}): P
       });
       if (timing.count === 0) throw new Error("the statement page shows no highlights");
       if (run === 0) continue; // the first load warms the server and the browser's caches
+      if (traceDir) writeFileSync(path.join(traceDir, `decorate-${run}.json`), JSON.stringify({ traceEvents: events }));
       decorate.push(timing.decorate);
       decorateCpu.push(mainThreadCpu(events, "fd:decorate:start", "fd:decorate:end"));
       toPaint.push(timing.toPaint);
