@@ -206,7 +206,8 @@ const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, on
       >
         <HighlightCard highlight={h} />
       </button>
-      <UnsavedBadge highlight={h} drafts={editor.drafts} />
+      {/* An open editor says so itself, beside Save. */}
+      {open ? null : <UnsavedBadge highlight={h} drafts={editor.drafts} />}
       {h.state === "failed" ? (
         <div role="alert" className="mt-2 space-y-2 text-sm text-red-900">
           <p>Not saved: {h.error}</p>

@@ -304,7 +304,8 @@ export function Workbench(props: WorkbenchProps) {
       const result = await reattachOrphanAction({ workspaceId, highlightId: h.id, revisionNumber: revision.number, start: selection.start, end: selection.end });
       if (result.ok) {
         setOrphans((current) => current.filter((x) => x.id !== h.id));
-        setHighlights((current) => [...current, result.data].sort(byPosition));
+        // The live event of this very change may have listed it already.
+        setHighlights((current) => [...current.filter((x) => x.id !== h.id), result.data].sort(byPosition));
         window.getSelection()?.removeAllRanges();
         setSelection(null);
         setNotice("Re-attached to the selected passage.");
