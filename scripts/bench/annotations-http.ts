@@ -6,9 +6,9 @@
 //   (b) the burst: the create-highlight server action (the same POST the workbench makes) from 50
 //       writers (each signed in as their own account) who all press the key in the same
 //       millisecond, a few rounds of it, against the bare route handler app/api/bench-baseline (a
-//       signed-in one-row insert, present only with FACTDESK_BENCH=1) hit the same way. The worst
-//       case: the last of 50 requests that arrive together waits for the 49 before it, so its
-//       latency is about 50 × the server's time per request;
+//       signed-in one-row insert, present only with FACTDESK_BENCH=1) hit the same way, the two
+//       alternating round by round. The worst case: the last of 50 requests that arrive together
+//       waits for the 49 before it, so its latency is about 50 × the server's time per request;
 //   (c) a working pace: the same 50 writers each creating highlights at exponentially distributed
 //       intervals (mean 1 s, so ~50 requests/s in all, arriving at random as from people), open
 //       loop (a request is sent on schedule whether or not the writer's last one came back), 2 s
@@ -21,8 +21,8 @@
 // Rows (b)–(d) also give the server's CPU time per request (its process group's user + system
 // time over the workload's requests, from /proc): unlike latency on a shared 2-core machine, the
 // neighbours barely move it. BENCH_HTTP_WRITES=burst,paced,throughput runs some of (b)–(d);
-// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the server (idle gaps between the
-// workloads mark them in the profile; scripts/bench/cpuprofile-summary.ts sums it).
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the server (2 s idle gaps between
+// workloads and burst rounds mark them in the profile; scripts/bench/cpuprofile-summary.ts sums it).
 // Needs a production build in NEXT_DIST_DIR (default .next-e2e) made from the current code: the
 // baseline route and the service changes are only measured once they are in the build.
 //
@@ -382,31 +382,37 @@ export async function benchAnnotationsHttp(options: HttpBenchOptions = {}): Prom
       return `p95 ≤ 50 ms: ${p95 <= 50 ? "met" : "MISSED"}; errors 0: ${errors === 0 ? "met" : "MISSED"}; p95 ≤ 2× bare p95 (${ratio.toFixed(2)}×): ${ratio <= 2 ? "met" : "MISSED"}`;
     };
 
-    // (b) the burst: every writer presses the key in the same millisecond, `rounds` times.
+    // (b) the burst: every writer presses the key in the same millisecond, `rounds` times. The
+    // action's and the bare route's rounds alternate, so a change of load on the machine hits both.
     if (parts.includes("burst")) {
-      const burst = async (one: (i: number, w: number) => Promise<boolean>) => {
-        const times: number[] = [];
-        let errors = 0;
-        for (let round = -1; round < rounds; round++) {
-          const batch = await Promise.all(
-            Array.from({ length: writers }, async (_, w) => {
-              const start = performance.now();
-              const ok = await one((round + 1) * writers + w, w).catch(() => false);
-              return { ms: performance.now() - start, ok };
-            }),
-          );
-          if (round < 0) continue; // warm-up round
-          for (const r of batch) {
-            times.push(r.ms);
-            if (!r.ok) errors++;
-          }
+      const series = () => ({ all: [] as number[], errors: 0, cpuMs: 0, sent: 0 });
+      const burstRound = async (into: ReturnType<typeof series>, one: (i: number, w: number) => Promise<boolean>, round: number) => {
+        await profilerGap();
+        const cpuBefore = serverCpuMs(server.pid);
+        const batch = await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            const start = performance.now();
+            const ok = await one((round + 1) * writers + w, w).catch(() => false);
+            return { ms: performance.now() - start, ok };
+          }),
+        );
+        into.cpuMs += serverCpuMs(server.pid) - cpuBefore;
+        into.sent += writers;
+        if (round < 0) return; // warm-up round
+        for (const r of batch) {
+          into.all.push(r.ms);
+          if (!r.ok) into.errors++;
         }
-        return { times: sorted(times), errors, sent: (rounds + 1) * writers };
       };
-      await profilerGap();
-      const created = await withCpu(server.pid, () => burst(createOne));
-      await profilerGap();
-      const bare = await withCpu(server.pid, () => burst(bareOne));
+      const createdSeries = series();
+      const bareSeries = series();
+      for (let round = -1; round < rounds; round++) {
+        await burstRound(createdSeries, createOne, round);
+        await burstRound(bareSeries, bareOne, round);
+      }
+      const summary = (x: ReturnType<typeof series>) => ({ times: sorted(x.all), errors: x.errors, cpu: x.cpuMs / x.sent });
+      const created = summary(createdSeries);
+      const bare = summary(bareSeries);
       const p95 = percentile(created.times, 95);
       rows.push({
         workload: `HTTP createHighlightAction, ${writers} concurrent writers (${database})`,
