@@ -16,7 +16,7 @@
 // piece, inside the text node's span); slate-dom's DOM↔offset mapping reads exactly that
 // structure, so selections still map to offsets. Each paragraph has exactly one text node
 // (textToSlateValue), so a piece's block-local offsets are Slate offsets in that node.
-import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { createEditor, type Descendant } from "slate";
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderTextProps } from "slate-react";
 import { blockExtents, blockPieces, blockSegments, createBlockCache, spansByBlock, type BlockExtent, type BlockPiece, type ClippedSpan } from "@/lib/anchoring/block-segments";
@@ -28,8 +28,9 @@ type LeafMark = {
   ids: string;
   top: string;
   state: "saved" | "saving" | "failed";
-  className: string;
-  style: React.CSSProperties;
+  className: "fd-hl" | "fd-hl fd-note";
+  /** Inline: the layered background and the underline's colour (the look is in app/globals.css). */
+  style: string;
 };
 type Piece = BlockPiece<LeafMark>;
 
@@ -37,43 +38,23 @@ export const DECORATE_MARK = "fd:decorate";
 
 const FAILED = "#b91c1c";
 
-// Static rules for every highlight leaf. A leaf's own look is one background colour (inline) and
-// its topmost highlight's colour, a custom property set by a class per colour (topColorRules).
-const LEAF_CSS = `
-.fd-hl { box-shadow: inset 0 -2px 0 var(--fd-hl-top); border-radius: 2px; box-decoration-break: clone; -webkit-box-decoration-break: clone; cursor: pointer; text-underline-offset: 4px; }
-.fd-hl.fd-note { box-shadow: inset 0 -1px 0 var(--fd-hl-top); }
-.fd-hl[data-highlight-state="saving"] { text-decoration: underline dashed var(--fd-hl-top); }
-.fd-hl[data-highlight-state="failed"] { box-shadow: none; text-decoration: underline wavy ${FAILED}; }
-@keyframes fd-pulse { 0% { filter: none } 30% { filter: brightness(0.82) saturate(1.8) } 100% { filter: none } }
-.fd-pulse { animation: fd-pulse 1.2s ease-out 1; }
-`;
-
 /**
  * A rule outlining every leaf of the active highlight, in its author's colour (the leaves' own
  * underline colours differ where others' highlights lie on top): no leaf re-renders when it changes.
  */
-function activeRule(active: WorkbenchHighlight | undefined): string {
-  if (!active) return "";
+function activeRule(active: WorkbenchHighlight): string {
   const id = active.id.replace(/["\\]/g, "\\$&");
-  const color = active.state === "failed" ? FAILED : /^#[0-9a-f]{6}$/i.test(active.author.color) ? active.author.color : "currentColor";
+  const color = active.state === "failed" ? FAILED : cssColor(active.author.color);
   return `[data-testid="statement-text"] [data-highlight-ids~="${id}"] { outline: 2px solid ${color}; outline-offset: 1px; }`;
 }
 
-// People's colours are few (one per member): one class each carries it as --fd-hl-top.
-const topColorClasses = new Map<string, string>();
-function topColorClass(color: string): string {
-  let name = topColorClasses.get(color);
-  if (name === undefined) topColorClasses.set(color, (name = `fd-top-${topColorClasses.size}`));
-  return name;
-}
-function topColorRules(): string {
-  let css = "";
-  for (const [color, name] of topColorClasses) css += `.${name}{--fd-hl-top:${/^#[0-9a-f]{6}$/i.test(color) ? color : "currentColor"}}`;
-  return css;
+/** A colour as CSS, from a person's stored colour: anything but #rrggbb falls back to the text's. */
+function cssColor(color: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color) ? color : "currentColor";
 }
 
-const rgbCache = new Map<string, [number, number, number]>();
-function rgbOf(hex: string): [number, number, number] {
+const rgbCache = new Map<string, readonly [number, number, number]>();
+function rgbOf(hex: string): readonly [number, number, number] {
   let rgb = rgbCache.get(hex);
   if (rgb === undefined) {
     const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -86,58 +67,69 @@ function rgbOf(hex: string): [number, number, number] {
 const MAX_LAYERS = 4;
 
 /**
- * The colour of translucent layers, one per covering highlight, stacked on the white page: what
- * stacked background layers would paint, computed once here instead of by the browser for every
- * leaf (a thousand overlapping highlights averaged seven layers a leaf, and resolving and painting
- * those gradients was most of the page's style and paint time).
+ * A leaf's look from the highlights covering it, outer first. One translucent layer per highlight
+ * (the innermost MAX_LAYERS), stacked on the white page: where two people marked the same words it
+ * is darker and mixed. The colour is computed here once instead of by the browser for every leaf
+ * (a thousand overlapping highlights average seven layers a leaf, and resolving and painting those
+ * as gradients was most of the page's style and paint time). The underline is the innermost
+ * (topmost) highlight's colour.
+ *
+ * Runs some 2,000 times on the page's first paint, mostly before the JIT has warmed up: plain
+ * indexed loops, no intermediate arrays.
  */
-function layeredColor(colors: readonly string[], alpha: number): string {
+function markOf(covering: readonly WorkbenchHighlight[]): LeafMark {
+  const n = covering.length;
+  const alpha = n > 1 ? 0.22 : 0.28;
   let r = 255;
   let g = 255;
   let b = 255;
-  for (let i = Math.max(0, colors.length - MAX_LAYERS); i < colors.length; i++) {
-    const [cr, cg, cb] = rgbOf(colors[i]!);
-    r += (cr - r) * alpha;
-    g += (cg - g) * alpha;
-    b += (cb - b) * alpha;
-  }
-  return `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)})`;
-}
-
-function markOf(covering: readonly WorkbenchHighlight[]): LeafMark {
-  // One translucent layer per highlight: where two people marked the same words, it is darker and
-  // mixed; the underline is the innermost (topmost) highlight's colour.
-  const alpha = covering.length > 1 ? 0.22 : 0.28;
-  const colors: string[] = [];
   let ids = "";
   let failed = false;
   let saving = false;
-  for (const h of covering) {
-    colors.push(h.state === "failed" ? FAILED : h.author.color);
-    ids = ids ? `${ids} ${h.id}` : h.id;
+  for (let i = 0; i < n; i++) {
+    const h = covering[i]!;
+    ids = i === 0 ? h.id : `${ids} ${h.id}`;
     if (h.state === "failed") failed = true;
     else if (h.state === "saving") saving = true;
+    if (i >= n - MAX_LAYERS) {
+      const rgb = rgbOf(h.state === "failed" ? FAILED : h.author.color);
+      r += (rgb[0] - r) * alpha;
+      g += (rgb[1] - g) * alpha;
+      b += (rgb[2] - b) * alpha;
+    }
   }
-  const top = covering[covering.length - 1]!;
+  const top = covering[n - 1]!;
+  const state = failed ? "failed" : saving ? "saving" : "saved";
+  // A failed highlight anywhere in the passage makes its (wavy) line red.
+  const line = state === "failed" ? FAILED : cssColor(top.author.color);
   return {
     ids,
     top: top.id,
-    state: failed ? "failed" : saving ? "saving" : "saved",
-    className: `fd-hl ${topColorClass(colors[colors.length - 1]!)}${top.kind === "note" ? " fd-note" : ""}`,
-    style: { backgroundColor: layeredColor(colors, alpha) },
+    state,
+    className: top.kind === "note" ? "fd-hl fd-note" : "fd-hl",
+    style: `background-color:rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)});text-decoration-color:${line}`,
   };
 }
 
-/** Everything a highlight's look depends on: a block is rebuilt only when one of these changes. */
-function keyOf(c: ClippedSpan<WorkbenchHighlight>): string {
-  return `${c.id} ${c.start} ${c.end} ${c.of.start} ${c.of.end} ${c.of.author.color} ${c.of.kind} ${c.of.state ?? ""}`;
+/** Whether a highlight still looks the same in a block: a block is rebuilt only when one does not. */
+function sameLook(a: ClippedSpan<WorkbenchHighlight>, b: ClippedSpan<WorkbenchHighlight>): boolean {
+  return (
+    a.id === b.id &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.of.start === b.of.start &&
+    a.of.end === b.of.end &&
+    a.of.author.color === b.of.author.color &&
+    a.of.kind === b.of.kind &&
+    a.of.state === b.of.state
+  );
 }
 
 function buildBlock(block: BlockExtent, clipped: ClippedSpan<WorkbenchHighlight>[]): Piece[] {
-  return blockPieces(
-    block,
-    blockSegments(clipped).map((segment) => ({ start: segment.start, end: segment.end, mark: markOf(segment.highlights) })),
-  );
+  const segments = blockSegments(clipped);
+  const marked: { start: number; end: number; mark: LeafMark }[] = new Array(segments.length);
+  for (let i = 0; i < segments.length; i++) marked[i] = { start: segments[i]!.start, end: segments[i]!.end, mark: markOf(segments[i]!.highlights) };
+  return blockPieces(block, marked);
 }
 
 /** Each text node's block (fixed per revision), and every block's pieces: what `renderText` paints. */
@@ -180,38 +172,51 @@ function Paragraph({ attributes, children, element }: RenderElementProps) {
 }
 
 /**
- * One paragraph's pieces, one span each (a Slate leaf and its string in one element: slate-dom maps
- * offsets through `[data-slate-leaf]` and `[data-slate-string]`, whichever element carries them).
- * Memoised on the piece list, which stays identical while the paragraph's highlights do.
+ * Writes one paragraph's pieces into `host`, one span each (a Slate leaf and its string in one
+ * element: slate-dom maps offsets through `[data-slate-leaf]` and `[data-slate-string]`, whichever
+ * element carries them, counting text from the start of the text node's element).
+ *
+ * Plain DOM rather than a React element per piece: a thousand highlights make some 2,000 pieces,
+ * and creating, committing and attaching a fiber for each was the larger part of the page's
+ * script time before the first paint with highlights (profiled: ~40 % of it in react-dom, against
+ * a few milliseconds for the same elements made here). React owns `host` and never gives it
+ * children, so it never touches these.
  */
-const Pieces = memo(function Pieces({ text, pieces }: { text: string; pieces: readonly Piece[] }) {
+function writePieces(host: HTMLElement, text: string, pieces: readonly Piece[]): void {
   // Browsers collapse a trailing newline at a block's end; Slate adds one more, and so do we.
   const trailing = text.endsWith("\n") ? "\n" : "";
-  return pieces.map((piece, i) => {
-    const content = text.slice(piece.start, piece.end) + (i === pieces.length - 1 ? trailing : "");
+  const doc = host.ownerDocument;
+  const leaf = doc.createElement("span");
+  leaf.setAttribute("data-slate-leaf", "true");
+  leaf.setAttribute("data-slate-string", "true");
+  const fragment = doc.createDocumentFragment();
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const span = leaf.cloneNode(false) as HTMLElement;
     const mark = piece.mark;
-    if (!mark) {
-      return (
-        <span key={i} data-slate-leaf="true" data-slate-string="true">
-          {content}
-        </span>
-      );
+    if (mark) {
+      span.className = mark.className;
+      span.setAttribute("data-highlight-id", mark.top);
+      span.setAttribute("data-highlight-ids", mark.ids);
+      if (mark.state !== "saved") span.setAttribute("data-highlight-state", mark.state);
+      span.setAttribute("style", mark.style);
     }
-    return (
-      <span
-        key={i}
-        data-slate-leaf="true"
-        data-slate-string="true"
-        className={mark.className}
-        data-highlight-id={mark.top}
-        data-highlight-ids={mark.ids}
-        data-highlight-state={mark.state === "saved" ? undefined : mark.state}
-        style={mark.style}
-      >
-        {content}
-      </span>
-    );
-  });
+    span.textContent = text.slice(piece.start, piece.end) + (i === pieces.length - 1 ? trailing : "");
+    fragment.appendChild(span);
+  }
+  host.replaceChildren(fragment);
+}
+
+/**
+ * One paragraph's pieces, written before the browser paints (a layout effect) and again only when
+ * the piece list changes, which stays identical while the paragraph's highlights do.
+ */
+const Pieces = memo(function Pieces({ text, pieces }: { text: string; pieces: readonly Piece[] }) {
+  const host = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (host.current) writePieces(host.current, text, pieces);
+  }, [text, pieces]);
+  return <span ref={host} />;
 });
 
 function PaintedText({ node, attributes, fallback }: { node: { text: string }; attributes: RenderTextProps["attributes"]; fallback: React.ReactNode }) {
@@ -273,7 +278,7 @@ export const StatementViewer = memo(function StatementViewer({
     });
     return map;
   }, [initialValue]);
-  const updateBlocks = useMemo(() => createBlockCache<WorkbenchHighlight, Piece[]>(keyOf, (b, clipped) => buildBlock(blocks[b]!, clipped)), [blocks]);
+  const updateBlocks = useMemo(() => createBlockCache<WorkbenchHighlight, Piece[]>(sameLook, (b, clipped) => buildBlock(blocks[b]!, clipped)), [blocks]);
   const containerRef = useRef<HTMLDivElement>(null);
   const measured = useRef(false);
 
@@ -283,9 +288,6 @@ export const StatementViewer = memo(function StatementViewer({
   }, [highlights, blocks, offsetMap, updateBlocks]);
   const painting = useMemo<Painting>(() => ({ blockOf, pieces: byBlock }), [blockOf, byBlock]);
   const active = useMemo(() => (activeId ? highlights.find((h) => h.id === activeId) : undefined), [activeId, highlights]);
-  // The colour classes are registered while building byBlock; the text changes only when a colour
-  // appears that no leaf had before (someone's first highlight).
-  const topRules = useMemo(() => topColorRules(), [byBlock]);
 
   // The bench reads this: from the first decoration pass to the frame after the first paint with
   // every decoration in the DOM (a message posted from the next animation frame runs after it).
@@ -350,9 +352,8 @@ export const StatementViewer = memo(function StatementViewer({
 
   return (
     <>
-      <style>{LEAF_CSS}</style>
-      <style>{topRules}</style>
-      <style>{activeRule(active)}</style>
+      {/* Only while one is active: any style element on the page costs the first frame a re-match. */}
+      {active ? <style>{activeRule(active)}</style> : null}
       <div
         ref={containerRef}
         lang={language || undefined}

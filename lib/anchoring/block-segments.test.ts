@@ -97,7 +97,7 @@ describe("createBlockCache", () => {
   it("rebuilds only the blocks whose highlights changed; the others keep the identical result", () => {
     const built: number[] = [];
     const update = createBlockCache<H, object[]>(
-      (c) => `${c.id}:${c.start}:${c.end}:${c.of.color}`,
+      (a, b) => a.id === b.id && a.start === b.start && a.end === b.end && a.of.color === b.of.color,
       (b, clipped) => {
         built.push(b);
         return clipped.map((c) => ({ id: c.id }));

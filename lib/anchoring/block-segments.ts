@@ -85,22 +85,23 @@ export function blockSegments<T extends Span>(clipped: readonly ClippedSpan<T>[]
 }
 
 /**
- * Remembers one result per block and rebuilds a block only when the key of its highlights
- * changed; unchanged blocks get the identical previous result.
+ * Remembers one result per block and rebuilds a block only when its highlights changed: the same
+ * number, pairwise `same` (a comparison, not a key string per highlight: on the first build all of
+ * them are new, and making a thousand keys only to compare them later was measurable there).
+ * Unchanged blocks get the identical previous result.
  */
-export function createBlockCache<T extends Span, R>(keyOf: (span: ClippedSpan<T>) => string, build: (block: number, clipped: ClippedSpan<T>[]) => R) {
-  let keys: string[] = [];
+export function createBlockCache<T extends Span, R>(same: (a: ClippedSpan<T>, b: ClippedSpan<T>) => boolean, build: (block: number, clipped: ClippedSpan<T>[]) => R) {
+  let spans: (readonly ClippedSpan<T>[])[] = [];
   let results: R[] = [];
+  const unchanged = (before: readonly ClippedSpan<T>[] | undefined, after: readonly ClippedSpan<T>[]) => {
+    if (!before || before.length !== after.length) return false;
+    for (let i = 0; i < after.length; i++) if (!same(before[i]!, after[i]!)) return false;
+    return true;
+  };
   return function update(byBlock: readonly ClippedSpan<T>[][]): R[] {
-    const nextKeys: string[] = [];
     const next: R[] = [];
-    byBlock.forEach((clipped, b) => {
-      let key = "";
-      for (const span of clipped) key += `${keyOf(span)}\u0000`;
-      nextKeys.push(key);
-      next.push(b < results.length && keys[b] === key ? results[b]! : build(b, clipped));
-    });
-    keys = nextKeys;
+    for (let b = 0; b < byBlock.length; b++) next.push(b < results.length && unchanged(spans[b], byBlock[b]!) ? results[b]! : build(b, byBlock[b]!));
+    spans = byBlock.slice();
     results = next;
     return next;
   };
