@@ -47,7 +47,7 @@ export async function SourcesSection({ user, workspace, claimId }: ClaimSectionP
                   canChangeSource(workspace.role, user.userId, source.addedBy.id) ? (
                     <>
                       <details className="group open:w-full">
-                        <summary className={`${SOURCE_TOOL_BUTTON} list-none [&::-webkit-details-marker]:hidden`}>
+                        <summary className={`${SOURCE_TOOL_BUTTON} list-none`}>
                           <span className="group-open:hidden">Edit</span>
                           <span className="hidden group-open:inline">Close editing</span>
                         </summary>

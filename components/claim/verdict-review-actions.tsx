@@ -74,7 +74,7 @@ function WithdrawForm(common: Common) {
   const id = useId();
   return (
     <details className="group rounded-md border border-line" open={Boolean(state.errors) || undefined}>
-      <summary className="cursor-pointer list-none px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50/50 [&::-webkit-details-marker]:hidden">
+      <summary className="cursor-pointer list-none px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50/50">
         Withdraw this verdict…
       </summary>
       <form action={dispatch} aria-label="Withdraw verdict" className="space-y-3 border-t border-line px-4 py-3">

@@ -6,7 +6,7 @@ const BUTTON = "w-full rounded-md border border-line bg-white px-3 py-1.5 text-l
 export function ExportMenu({ action }: { action: string }) {
   return (
     <details className="group relative shrink-0">
-      <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-ink shadow-sm hover:bg-stone-50 [&::-webkit-details-marker]:hidden">
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-ink shadow-sm hover:bg-stone-50">
         Export
         <span aria-hidden="true" className="text-xs text-muted transition-transform group-open:rotate-180">
           ▾
