@@ -135,7 +135,9 @@ function buildBlock(block: BlockExtent, clipped: ClippedSpan<WorkbenchHighlight>
 /** Each text node's block (fixed per revision), and every block's pieces: what `renderText` paints. */
 type Painting = { blockOf: WeakMap<object, number>; pieces: readonly Piece[][] };
 const PaintingContext = createContext<Painting>({ blockOf: new WeakMap(), pieces: [] });
-const BlockOfContext = createContext<WeakMap<object, number>>(new WeakMap());
+/** Each text node's block, and the first block that may wait until scrolled near (see Paragraph). */
+type Layout = { blockOf: WeakMap<object, number>; firstDeferred: number };
+const LayoutContext = createContext<Layout>({ blockOf: new WeakMap(), firstDeferred: Infinity });
 
 /** About how many characters a line of the statement holds at its full measure (70ch of serif). */
 const CHARS_PER_LINE = 80;
@@ -147,18 +149,33 @@ function estimatedLines(text: string): number {
   return lines;
 }
 
-/** Paragraphs rendered up front; those after them wait until scrolled near (see Paragraph). */
-const PAINTED_UP_FRONT = 24;
+/**
+ * Paragraphs starting within this many (estimated) lines are rendered up front, about a screen and
+ * a half; those after them wait until scrolled near (see Paragraph). Each paragraph laid out
+ * before the first paint costs it its highlights' style and layout: with a thousand highlights,
+ * a fixed two dozen paragraphs were some 500 leaves, of which a screen shows about 120.
+ */
+const LINES_UP_FRONT = 40;
+
+/** The first block starting past LINES_UP_FRONT lines. */
+function firstDeferredBlock(blocks: readonly string[]): number {
+  let lines = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    if (lines >= LINES_UP_FRONT) return b;
+    lines += estimatedLines(blocks[b]!) + 1; // and the gap after it
+  }
+  return blocks.length;
+}
 
 function Paragraph({ attributes, children, element }: RenderElementProps) {
   // In a long statement, paragraphs far down skip style, layout and paint (content-visibility)
   // until scrolled near. Their placeholder height is estimated from their length (within ~1 % over
   // a whole statement at the workbench's measure; a fixed guess left the page 1,800 px too tall),
-  // and `auto` keeps the real height once shown. The first screens are always rendered, so a
-  // short statement, and the top of a long one, look the same in a full-page capture.
+  // and `auto` keeps the real height once shown. The first screen and a half is always rendered,
+  // so a short statement, and the top of a long one, look the same in a full-page capture.
   const leaves = (element as { children: { text: string }[] }).children;
-  const block = useContext(BlockOfContext).get(leaves[0]!) ?? 0;
-  const deferred = block >= PAINTED_UP_FRONT;
+  const { blockOf, firstDeferred } = useContext(LayoutContext);
+  const deferred = (blockOf.get(leaves[0]!) ?? 0) >= firstDeferred;
   return (
     <p
       {...attributes}
@@ -278,6 +295,7 @@ export const StatementViewer = memo(function StatementViewer({
     });
     return map;
   }, [initialValue]);
+  const layout = useMemo<Layout>(() => ({ blockOf, firstDeferred: firstDeferredBlock(blocks.map((b) => text.slice(b.start, b.end))) }), [blockOf, blocks, text]);
   const updateBlocks = useMemo(() => createBlockCache<WorkbenchHighlight, Piece[]>(sameLook, (b, clipped) => buildBlock(blocks[b]!, clipped)), [blocks]);
   const containerRef = useRef<HTMLDivElement>(null);
   const measured = useRef(false);
@@ -373,11 +391,11 @@ export const StatementViewer = memo(function StatementViewer({
         }}
         onMouseLeave={() => onHover(null)}
       >
-        <BlockOfContext value={blockOf}>
+        <LayoutContext value={layout}>
           <PaintingContext value={painting}>
             <StatementText editor={editor} initialValue={initialValue} />
           </PaintingContext>
-        </BlockOfContext>
+        </LayoutContext>
         {children}
       </div>
     </>
