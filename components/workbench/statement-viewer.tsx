@@ -11,11 +11,12 @@
 // TextString, a memoised span) with a layout and a passive effect each. With a thousand
 // overlapping highlights that is ~2,000 leaves, and hydrating those components was most of the
 // page's time to interactive (profiled: ~70 % of the decorate window in React and Slate). So
-// Slate renders each paragraph as one undecorated text node and `renderText` paints that node's
-// pieces itself, as the same DOM Slate would make (`[data-slate-leaf] > [data-slate-string]` per
-// piece, inside the text node's span); slate-dom's DOM↔offset mapping reads exactly that
-// structure, so selections still map to offsets. Each paragraph has exactly one text node
-// (textToSlateValue), so a piece's block-local offsets are Slate offsets in that node.
+// Slate renders each paragraph as one undecorated text node and `renderText` writes that node's
+// pieces itself, as plain DOM (writePieces), in the shape Slate would make
+// (`[data-slate-leaf][data-slate-string]` per piece, inside the text node's span); slate-dom's
+// DOM↔offset mapping reads exactly that structure, so selections still map to offsets. Each
+// paragraph has exactly one text node (textToSlateValue), so a piece's block-local offsets are
+// Slate offsets in that node.
 import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { createEditor, type Descendant } from "slate";
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderTextProps } from "slate-react";
