@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
+import { openWorkbench, savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
 import { snap } from "./support/pages";
 import { CORPUS_DIR, DESK, storageStateOf, type SignedIn } from "./support/world";
 
@@ -23,13 +23,7 @@ test.describe.configure({ mode: "serial" });
 let statementPath = "";
 const quotes = new Map<string, string>();
 
-async function open(browser: Browser, who: SignedIn): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(who), viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(statementPath);
-  await waitForWorkbench(page);
-  return page;
-}
+const open = (browser: Browser, who: SignedIn) => openWorkbench(browser, who, statementPath);
 
 /** Selects `quote`, creates the highlight (toolbar button or key) and returns its id once saved. */
 async function highlight(page: Page, quote: string, how: { button?: "Claim" | "Note"; key?: "c" | "n" }): Promise<string> {

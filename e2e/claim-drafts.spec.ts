@@ -4,9 +4,9 @@
 // unsaved changes. A draft over a claim someone else changed meanwhile shows both versions and
 // waits for the checker's choice; a draft of a claim a correction orphans stays with the orphan.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
+import { openWorkbench, pasteStatement, savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
 import { snap } from "./support/pages";
-import { DESK, storageStateOf, type SignedIn } from "./support/world";
+import { storageStateOf, type SignedIn } from "./support/world";
 
 const STATEMENT = [
   "The ministry said on Monday that 303 civilians had been hurt since November 2020.",
@@ -23,13 +23,7 @@ test.describe.configure({ mode: "serial" });
 let statementPath = "";
 const ids: Record<string, string> = {};
 
-async function open(browser: Browser, who: SignedIn): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(who), viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(statementPath);
-  await waitForWorkbench(page);
-  return page;
-}
+const open = (browser: Browser, who: SignedIn) => openWorkbench(browser, who, statementPath);
 
 const editor = (page: Page) => page.getByRole("group", { name: "Claim editor" });
 const row = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`);
@@ -60,14 +54,7 @@ async function highlightWithKey(page: Page, quote: string, key: "c" | "n"): Prom
 test("a checker pastes a statement and marks a claim", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("checker"), viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`/w/${DESK.slug}/statements/import`);
-  const paste = page.getByRole("form", { name: "Paste a statement" });
-  await paste.getByLabel("Title", { exact: true }).fill(`Claim drafts ${Date.now().toString(36)}`);
-  await paste.getByLabel("Text", { exact: true }).fill(STATEMENT);
-  await paste.getByRole("button", { name: "Import statement" }).click();
-  await expect(page).toHaveURL(/\/statements\/(?!import$)[^/]+$/);
-  await waitForWorkbench(page);
-  statementPath = new URL(page.url()).pathname;
+  statementPath = await pasteStatement(page, `Claim drafts ${Date.now().toString(36)}`, STATEMENT);
   ids.first = await highlightWithKey(page, FIRST, "c");
   await context.close();
 });

@@ -4,9 +4,9 @@
 // clear reason, never placed on the new text; "Show the corrected text" moves everything onto the
 // new revision and keeps what they were typing. The header's claim count follows others' claims.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
+import { isSameDocument, openWorkbench, pasteStatement, savedHighlightIds, selectQuote, textUnder } from "./support/annotate";
 import { snap } from "./support/pages";
-import { DESK, storageStateOf, type SignedIn } from "./support/world";
+import { storageStateOf, type SignedIn } from "./support/world";
 
 const STATEMENT = [
   "The ministry said on Monday that 303 civilians had been hurt since November 2020.",
@@ -21,17 +21,8 @@ test.describe.configure({ mode: "serial" });
 
 let statementPath = "";
 
-async function open(browser: Browser, who: SignedIn): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(who), viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(statementPath);
-  await waitForWorkbench(page);
-  // Set once: still there at the end means the page was never reloaded.
-  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-  return page;
-}
-
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+const open = (browser: Browser, who: SignedIn) => openWorkbench(browser, who, statementPath);
+const sameDocument = isSameDocument;
 const statementText = (page: Page) => page.getByTestId("statement-text");
 const claimCount = (page: Page) => page.getByTestId("claim-count");
 const banner = (page: Page) => page.getByRole("status", { name: "Text corrected" });
@@ -49,14 +40,7 @@ async function highlight(page: Page, quote: string, kind: "Claim" | "Note"): Pro
 test("a checker pastes a statement and marks a claim and a note", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("checker"), viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`/w/${DESK.slug}/statements/import`);
-  const paste = page.getByRole("form", { name: "Paste a statement" });
-  await paste.getByLabel("Title", { exact: true }).fill(`Live corrections ${Date.now().toString(36)}`);
-  await paste.getByLabel("Text", { exact: true }).fill(STATEMENT);
-  await paste.getByRole("button", { name: "Import statement" }).click();
-  await expect(page).toHaveURL(/\/statements\/(?!import$)[^/]+$/);
-  await waitForWorkbench(page);
-  statementPath = new URL(page.url()).pathname;
+  statementPath = await pasteStatement(page, `Live corrections ${Date.now().toString(36)}`, STATEMENT);
   await highlight(page, CLAIM, "Claim");
   await highlight(page, NOTE, "Note");
   await expect(claimCount(page)).toHaveText("1");

@@ -2,9 +2,9 @@
 // one highlights, changes or deletes appears in the other's text and list without a reload. A
 // member of another desk cannot open the statement's event stream.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
+import { isSameDocument, openWorkbench, pasteStatement, savedHighlightIds, selectQuote, textUnder } from "./support/annotate";
 import { snap } from "./support/pages";
-import { DESK, storageStateOf, type SignedIn } from "./support/world";
+import { storageStateOf, type SignedIn } from "./support/world";
 
 const STATEMENT = [
   "The ministry said on Monday that 303 civilians had been hurt since November 2020.",
@@ -18,32 +18,15 @@ test.describe.configure({ mode: "serial" });
 let statementPath = "";
 let statementId = "";
 
-async function open(browser: Browser, who: SignedIn): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(who), viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(statementPath);
-  await waitForWorkbench(page);
-  // Set once: still there at the end means the page was never reloaded.
-  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-  return page;
-}
-
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+const open = (browser: Browser, who: SignedIn) => openWorkbench(browser, who, statementPath);
+const sameDocument = isSameDocument;
 const leavesOf = (page: Page, id: string) => page.locator(`[data-testid="statement-text"] [data-highlight-ids~="${id}"]`);
 const rowOf = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`);
 
 test("a checker pastes a statement", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("checker") });
   const page = await context.newPage();
-  await page.goto(`/w/${DESK.slug}/statements/import`);
-  const paste = page.getByRole("form", { name: "Paste a statement" });
-  await paste.getByLabel("Title", { exact: true }).fill(`Live updates ${Date.now().toString(36)}`);
-  await paste.getByLabel("Text", { exact: true }).fill(STATEMENT);
-  await paste.getByRole("button", { name: "Import statement" }).click();
-  // The import page is itself /statements/import: wait for the statement's own page.
-  await expect(page).toHaveURL(/\/statements\/(?!import$)[^/]+$/);
-  await waitForWorkbench(page);
-  statementPath = new URL(page.url()).pathname;
+  statementPath = await pasteStatement(page, `Live updates ${Date.now().toString(36)}`, STATEMENT);
   statementId = statementPath.split("/").pop()!;
   await context.close();
 });

@@ -1,6 +1,7 @@
 // Helpers for the annotation workbench: select a passage of the statement by its text (the way a
 // person's drag ends up as a DOM selection), and read back the text under a highlight.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { DESK, storageStateOf, type SignedIn } from "./world";
 
 /**
  * Selects the first occurrence of `quote` in the statement text (paragraphs joined by a blank
@@ -64,4 +65,35 @@ export async function savedHighlightIds(page: Page): Promise<string[]> {
 
 export async function waitForWorkbench(page: Page): Promise<void> {
   await expect(page.locator("[data-testid='statement-text'][data-decorated]")).toBeAttached();
+}
+
+/**
+ * A new browser of `who` on the statement at `path`, once its highlights are drawn. Marks the
+ * document, so `isSameDocument` can tell later that live changes arrived without a reload.
+ */
+export async function openWorkbench(browser: Browser, who: SignedIn, path: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateOf(who), viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(path);
+  await waitForWorkbench(page);
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  return page;
+}
+
+/** True while the page opened by openWorkbench has not been reloaded. */
+export function isSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+}
+
+/** Pastes a statement through the import form and returns its page's path, once the workbench is ready. */
+export async function pasteStatement(page: Page, title: string, text: string): Promise<string> {
+  await page.goto(`/w/${DESK.slug}/statements/import`);
+  const paste = page.getByRole("form", { name: "Paste a statement" });
+  await paste.getByLabel("Title", { exact: true }).fill(title);
+  await paste.getByLabel("Text", { exact: true }).fill(text);
+  await paste.getByRole("button", { name: "Import statement" }).click();
+  // The import page is itself /statements/import: wait for the statement's own page.
+  await expect(page).toHaveURL(/\/statements\/(?!import$)[^/]+$/);
+  await waitForWorkbench(page);
+  return new URL(page.url()).pathname;
 }
