@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { proposeClaimReviewed } from "./claim-reviewed";
-import { packedHighlights, packHighlights, proposalFor, unpackHighlights } from "./highlight-payload";
+import { packedHighlights, packHighlights, previewHighlights, proposalFor, unpackHighlights } from "./highlight-payload";
 import type { HighlightDTO } from "./server/highlights";
 
 const text = "The ministry said 303 people were hurt on Monday.\n\nOfficials added that   four resolutions passed in 1993.";
@@ -150,7 +150,7 @@ describe("packHighlights / unpackHighlights", () => {
     expect(packedHighlights({ highlights: placed, orphans: [] }, rich).placed.claims.claimReviewed).toEqual([]);
   });
 
-  it("round-trips random pages", () => {
+  it("round-trips random pages, and previews their first rows in text order with counts and people over all", () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -178,9 +178,21 @@ describe("packHighlights / unpackHighlights", () => {
       };
       const highlights = Array.from({ length: Math.floor(random() * 30) }, (_, i) => make(i, false));
       const orphans = Array.from({ length: Math.floor(random() * 5) }, (_, i) => make(100 + i, true));
-      const back = unpackHighlights(packHighlights({ highlights, orphans }, text), text);
+      const payload = packHighlights({ highlights, orphans }, text);
+      const back = unpackHighlights(payload, text);
       expect(back.highlights).toEqual(highlights.map(shown));
       expect(back.orphans).toEqual(orphans.map(shown));
+
+      const inTextOrder = [...back.highlights].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
+      const authors = new Map([...highlights, ...orphans].map((h) => [h.author.id, h.author]));
+      for (const rows of [0, 1, 5, 100]) {
+        const preview = previewHighlights(payload, text, rows);
+        expect(preview.highlights).toEqual(inTextOrder.slice(0, rows));
+        expect(preview.orphans).toEqual(back.orphans);
+        expect(preview.claims).toBe(highlights.filter((h) => h.kind === "claim").length);
+        expect(preview.notes).toBe(highlights.filter((h) => h.kind === "note").length);
+        expect(preview.people).toEqual([...authors.values()].sort((a, b) => a.name.localeCompare(b.name)));
+      }
     }
   });
 

@@ -208,14 +208,73 @@ function sparse<T>(pairs: Sparse<T>): Map<number, T> {
 
 /** The page's highlights back from the payload; people and tags are shared objects. */
 export function unpackHighlights(json: HighlightPayload, text: string): { highlights: ShownHighlight[]; orphans: ShownHighlight[] } {
-  const payload = JSON.parse(json) as PackedHighlights;
+  const { section, payload } = unpacker(JSON.parse(json) as PackedHighlights, text);
+  return { highlights: section(payload.placed, false), orphans: section(payload.orphans, true) };
+}
+
+/** What the page shows of its highlights before it has them all: see previewHighlights. */
+export type HighlightPreview = {
+  /** The first placed highlights in text order (start, then the longer first, then id). */
+  highlights: ShownHighlight[];
+  orphans: ShownHighlight[];
+  /** All placed highlights, by kind. */
+  claims: number;
+  notes: number;
+  /** Everyone who made a placed or orphaned highlight, by name. */
+  people: Author[];
+};
+
+/**
+ * The first `rows` placed highlights in text order, every orphan, and counts and people over all
+ * of them — without making a highlight of each of a thousand: what the page's first screen (the
+ * server's HTML and the render that hydrates it) shows of a busy statement. Each highlight
+ * otherwise costs its quote, its proposed sentence, its claim and its tags.
+ */
+export function previewHighlights(json: HighlightPayload, text: string, rows: number): HighlightPreview {
+  const { section, payload, authorOf } = unpacker(JSON.parse(json) as PackedHighlights, text);
+  const placed = payload.placed;
+  // Positions and ids of all (numbers and short strings), to find the first rows.
+  const count = placed.kind.length;
+  const nextId = idReader(placed.ids);
+  const first: Array<{ i: number; start: number; end: number; id: string }> = [];
+  const before = (a: { start: number; end: number; id: string }, b: { start: number; end: number; id: string }) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
+  let start = 0;
+  let id = "";
+  for (let i = 0; i < count; i++) {
+    id = nextId(id);
+    start += placed.start[i]!;
+    const entry = { i, start, end: start + placed.length[i]!, id };
+    if (first.length === rows && (rows === 0 || before(first[rows - 1]!, entry) < 0)) continue;
+    let at = first.length;
+    while (at > 0 && before(entry, first[at - 1]!) < 0) at--;
+    first.splice(at, 0, entry);
+    if (first.length > rows) first.pop();
+  }
+  const picked = new Map(first.map((e, order) => [e.i, order]));
+  const highlights = new Array<ShownHighlight>(first.length);
+  section(
+    placed,
+    false,
+    (i, h) => (highlights[picked.get(i)!] = h),
+    (i) => picked.has(i),
+  );
+
+  let notes = 0;
+  for (let i = 0; i < count; i++) if (placed.kind[i] === KIND_CODES.note) notes++;
+  const authorIndexes = new Set([...placed.author, ...payload.orphans.author]);
+  const people = [...authorIndexes].map(authorOf).sort((a, b) => a.name.localeCompare(b.name));
+  return { highlights, orphans: section(payload.orphans, true), claims: count - notes, notes, people };
+}
+
+function unpacker(payload: PackedHighlights, text: string) {
   const authors: Author[] = [];
   const assignees: Array<{ id: string; name: string }> = [];
   const authorOf = (i: number) => (authors[i] ??= { id: payload.people[i]![0], name: payload.people[i]![1], color: payload.people[i]![2] });
   const assigneeOf = (i: number) => (assignees[i] ??= { id: payload.people[i]![0], name: payload.people[i]![1] });
   const tags: Tag[] = payload.tags.map(([id, name, color]) => ({ id, name, color }));
 
-  const section = (s: PackedSection, orphaned: boolean): ShownHighlight[] => {
+  /** All of a section, or (with `keep` and `take`) only the highlights `keep` picks, handed to `take`. */
+  const section = (s: PackedSection, orphaned: boolean, take?: (i: number, h: ShownHighlight) => void, keep?: (i: number) => boolean): ShownHighlight[] => {
     const count = s.kind.length;
     const nextId = idReader(s.ids);
     const nextClaimId = idReader(s.claims.ids);
@@ -223,7 +282,7 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
     const quotes = sparse(s.exact);
     const sentences = sparse(s.claims.claimReviewed);
     const assigned = sparse(s.claims.assignee);
-    const out: ShownHighlight[] = new Array(count);
+    const out: ShownHighlight[] = take ? [] : new Array(count);
     let start = 0;
     let claimAt = 0;
     let id = "";
@@ -231,8 +290,15 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
       id = nextId(id);
       start += s.start[i]!;
       const end = start + s.length[i]!;
-      const exact = quotes.get(i) ?? text.slice(start, end);
       const code = s.kind[i];
+      if (keep && !keep(i)) {
+        if (code === KIND_CODES.claim) {
+          nextClaimId(id); // claim ids are read in order
+          claimAt++;
+        }
+        continue;
+      }
+      const exact = quotes.get(i) ?? text.slice(start, end);
       let claim: ClaimSummary | null = null;
       if (code === KIND_CODES.claim) {
         const at = claimAt++;
@@ -246,7 +312,7 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
           tags: typeof tagIndexes === "number" ? [tags[tagIndexes]!] : tagIndexes.map((t) => tags[t]!),
         };
       }
-      out[i] = {
+      const h: ShownHighlight = {
         id,
         start,
         end,
@@ -257,8 +323,10 @@ export function unpackHighlights(json: HighlightPayload, text: string): { highli
         author: authorOf(s.author[i]!),
         claim,
       };
+      if (take) take(i, h);
+      else out[i] = h;
     }
-    return out;
+    return take ? [] : out;
   };
-  return { highlights: section(payload.placed, false), orphans: section(payload.orphans, true) };
+  return { section, payload, authorOf };
 }

@@ -1,14 +1,23 @@
 "use client";
 // The workbench as the statement page feeds it: highlights packed (lib/highlight-payload.ts), so
-// a thousand of them cost the page a fraction of their DTOs; unpacked once per payload.
+// a thousand of them cost the page a fraction of their DTOs. The server's HTML shows the text
+// plain and the side panel's first rows, so it (and the render that hydrates it) takes only those
+// from the payload, with counts and people over all; the page unpacks the whole payload in the
+// render right after hydration, the one that draws the highlights.
 import { useMemo } from "react";
-import { unpackHighlights, type HighlightPayload } from "@/lib/highlight-payload";
-import { Workbench, type WorkbenchProps } from "./workbench";
+import { previewHighlights, unpackHighlights, type HighlightPayload } from "@/lib/highlight-payload";
+import { FIRST_ROWS } from "./side-panel";
+import { useHydrated, Workbench, type WorkbenchProps } from "./workbench";
 
-export type PackedWorkbenchProps = Omit<WorkbenchProps, "highlights" | "orphans"> & { payload: HighlightPayload };
+export type PackedWorkbenchProps = Omit<WorkbenchProps, "highlights" | "orphans" | "preview"> & { payload: HighlightPayload };
 
 export function PackedWorkbench({ payload, ...props }: PackedWorkbenchProps) {
   const text = props.revision.text;
-  const { highlights, orphans } = useMemo(() => unpackHighlights(payload, text), [payload, text]);
-  return <Workbench {...props} highlights={highlights} orphans={orphans} />;
+  const hydrated = useHydrated();
+  const lists = useMemo(() => {
+    if (hydrated) return unpackHighlights(payload, text);
+    const { highlights, orphans, ...preview } = previewHighlights(payload, text, FIRST_ROWS);
+    return { highlights, orphans, preview };
+  }, [hydrated, payload, text]);
+  return <Workbench {...props} highlights={lists.highlights} orphans={lists.orphans} preview={"preview" in lists ? lists.preview : undefined} />;
 }

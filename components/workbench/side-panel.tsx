@@ -8,6 +8,7 @@ import { ClaimEditor, type ClaimEditorProps } from "./claim-editor";
 import { HighlightCard, quoteExcerpt, Swatch } from "./highlight-card";
 import { isFiltering, NO_FILTERS, STATUS_LABELS, type Can, type Filters, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
 import { useClaimDraft } from "./use-claim-draft";
+import type { WorkbenchPreview } from "./workbench";
 
 type Result = { ok: true } | { ok: false; message: string; errors?: FieldErrors };
 
@@ -36,6 +37,10 @@ export type SidePanelProps = {
   drafts: ClaimDraftStore;
   notice: string;
   onShowShortcuts: () => void;
+  /** Counts and people over all highlights while `highlights` are only the first rows (workbench.tsx). */
+  preview?: WorkbenchPreview;
+  /** Called once the panel has hydrated (in a transition, with the rest of the list). */
+  onHydrated: () => void;
 };
 
 const SELECT = "block w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm shadow-sm focus:border-accent";
@@ -44,7 +49,7 @@ const SELECT = "block w-full rounded-md border border-line bg-white px-2 py-1.5 
  * Rows in the server's HTML and the first client render (about a screenful: the panel scrolls
  * within the window); the rest follow in a transition. Each row is about 1 KB of HTML.
  */
-const FIRST_ROWS = 12;
+export const FIRST_ROWS = 12;
 
 /**
  * Its own Suspense boundary, so the page hydrates the text first and the long list right after.
@@ -64,16 +69,22 @@ function Panel(p: SidePanelProps) {
   // A statement can have a thousand highlights. Rendering (and hydrating) all their rows up front
   // would hold back the text; the first screenfuls come with the page, the rest right after.
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  const { onHydrated } = p;
   useEffect(() => {
-    startTransition(() => setRowLimit(Infinity));
-  }, []);
+    startTransition(() => {
+      setRowLimit(Infinity);
+      onHydrated();
+    });
+  }, [onHydrated]);
+  const { preview } = p;
   const people = useMemo(() => {
+    if (preview) return preview.people;
     const seen = new Map<string, { id: string; name: string; color: string }>();
     for (const h of [...p.allHighlights, ...p.orphans]) seen.set(h.author.id, h.author);
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }, [p.allHighlights, p.orphans]);
-  const claims = p.highlights.filter((h) => h.kind === "claim").length;
-  const notes = p.highlights.length - claims;
+  }, [preview, p.allHighlights, p.orphans]);
+  const claims = preview ? preview.claims : p.highlights.filter((h) => h.kind === "claim").length;
+  const notes = preview ? preview.notes : p.highlights.length - claims;
   const set = (patch: Partial<Filters>) => p.onFilters({ ...p.filters, ...patch });
 
   return (

@@ -37,7 +37,16 @@ export type WorkbenchProps = {
   tags: WorkbenchTag[];
   members: WorkbenchMember[];
   header: React.ReactNode;
+  /**
+   * Set while `highlights` are only the first rows of the statement's (the server's HTML and the
+   * render that hydrates it): the counts and people over all of them. The full lists follow in
+   * the next props, and from then on this is unset.
+   */
+  preview?: WorkbenchPreview;
 };
+
+/** What the side panel's first rows come with while the workbench has only those (lib/highlight-payload.ts previewHighlights). */
+export type WorkbenchPreview = { claims: number; notes: number; people: WorkbenchHighlight["author"][] };
 
 function byPosition(a: WorkbenchHighlight, b: WorkbenchHighlight) {
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
@@ -46,7 +55,7 @@ function byPosition(a: WorkbenchHighlight, b: WorkbenchHighlight) {
 const noSubscription = () => () => {};
 
 /** False while the server renders and the page hydrates, true from then on (and on client navigations). */
-function useHydrated(): boolean {
+export function useHydrated(): boolean {
   return useSyncExternalStore(
     noSubscription,
     () => true,
@@ -72,10 +81,23 @@ export function Workbench(props: WorkbenchProps) {
   const [notice, setNotice] = useState<string>("");
   const createMark = useRef(false);
   const router = useRouter();
+  // The first rows only, until the full lists arrive (packed-workbench.tsx unpacks them once the
+  // page has hydrated): taken in the render that brings them, before anything is drawn from them.
+  const [preview, setPreview] = useState(props.preview);
+  const received = useRef([props.highlights, props.orphans]);
+  if (preview && !props.preview) {
+    setPreview(undefined);
+    setHighlights(props.highlights);
+    setOrphans(props.orphans);
+    // Taken already: the refresh effect below need not copy them again.
+    received.current = [props.highlights, props.orphans];
+  }
   // The claim editor's unsaved typing per highlight: it outlives the editor (and, through
   // localStorage, the page). Restored after hydration: the server cannot know what was kept.
   const [drafts] = useState(() => new ClaimDraftStore(draftKeyPrefix(workspaceId, statementId)));
+  const complete = !preview;
   useEffect(() => {
+    if (!complete) return;
     let storage: Storage | null = null;
     try {
       storage = window.localStorage;
@@ -87,11 +109,11 @@ export function Workbench(props: WorkbenchProps) {
       const h = opened.get(id);
       return h ? valuesOf(h) : undefined;
     });
-    // Once, against the lists the page opened with.
-  }, [drafts]);
+    // Once, against the full lists the page opened with.
+  }, [drafts, complete]);
   // Others' changes to this statement, merged in as they are saved; a correction waits for the reader.
   const { correction, showCorrected, showing } = useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans });
-  const claimCount = useMemo(() => countClaims(highlights, orphans), [highlights, orphans]);
+  const claimCount = useMemo(() => (preview ? preview.claims + countClaims([], orphans) : countClaims(highlights, orphans)), [preview, highlights, orphans]);
   const shownRevision = useRef(revision.number);
   // The server sends the text alone (statement-plain-text.tsx): rendering a thousand highlights
   // there cost more than the rest of the page. The viewer paints them once the page has hydrated.
@@ -101,7 +123,6 @@ export function Workbench(props: WorkbenchProps) {
   // Not on mount: state starts as these very lists, and a copy would re-render the whole page.
   // Unsaved highlights of an earlier text stay listed but are not placed on the corrected one (their
   // offsets count in the old text), and a selection of the old text is dropped.
-  const received = useRef([props.highlights, props.orphans]);
   useEffect(() => {
     const corrected = shownRevision.current !== revision.number;
     shownRevision.current = revision.number;
@@ -373,6 +394,16 @@ export function Workbench(props: WorkbenchProps) {
     [select],
   );
 
+  // The side panel hydrates on its own (side-panel.tsx) and meanwhile must be given what it was
+  // rendered with: new props would have React hydrate it first and render the workbench again.
+  // So it keeps the first lists until it says it has hydrated, then takes the current ones.
+  const [panelHydrated, setPanelHydrated] = useState(false);
+  const onPanelHydrated = useCallback(() => setPanelHydrated(true), []);
+  const panelLists = { highlights: visible, allHighlights: highlights, orphans, preview };
+  const firstPanelLists = useRef<typeof panelLists | null>(null);
+  firstPanelLists.current ??= panelLists;
+  const panel = panelHydrated ? panelLists : firstPanelLists.current;
+
   const onOpen = useCallback((id: string | null) => (id ? select(id, true) : setOpenId(null)), [select]);
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
 
@@ -439,9 +470,11 @@ export function Workbench(props: WorkbenchProps) {
       </article>
       {/* The side panel is its own Suspense boundary (side-panel.tsx). */}
       <SidePanel
-        highlights={visible}
-        allHighlights={highlights}
-        orphans={orphans}
+        highlights={panel.highlights}
+        allHighlights={panel.allHighlights}
+        orphans={panel.orphans}
+        preview={panel.preview}
+        onHydrated={onPanelHydrated}
         filters={filters}
         onFilters={setFilters}
         activeId={activeId}
