@@ -58,20 +58,23 @@ export default async function StatementPage({ params }: { params: Params }) {
         <Link href={base} className="text-muted hover:text-ink">
           ← Statements
         </Link>
+        {/* Pages a fact-checker rarely opens right away: prefetched, each would make the server
+            render it while this page is still decorating its highlights (on the same cores), and
+            the browser fetch it in the same window; they load on click instead. */}
         <span className="ml-auto flex flex-wrap gap-x-5 gap-y-2">
-          <Link href={`${here}/revisions`} className="text-muted hover:text-ink">
+          <Link href={`${here}/revisions`} prefetch={false} className="text-muted hover:text-ink">
             Revisions{annotations.revision.number > 1 ? ` (${annotations.revision.number})` : ""}
           </Link>
           <a href={`${here}/annotations.jsonld`} download className="text-muted hover:text-ink">
             Annotations (JSON-LD)
           </a>
           {annotations.can.annotate ? (
-            <Link href={`${here}/annotations-import`} className="text-muted hover:text-ink">
+            <Link href={`${here}/annotations-import`} prefetch={false} className="text-muted hover:text-ink">
               Import annotations
             </Link>
           ) : null}
           {annotations.can.correct ? (
-            <Link href={`${here}/correct`} className="text-muted hover:text-ink">
+            <Link href={`${here}/correct`} prefetch={false} className="text-muted hover:text-ink">
               Correct the text
             </Link>
           ) : null}
