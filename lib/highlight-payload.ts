@@ -52,13 +52,11 @@ function idColumn(ids: readonly string[], reference: (i: number) => string): IdC
     .join(ID_SEPARATOR);
 }
 
-/** Reads an IdColumn back one id at a time, in order. */
-function idReader(column: IdColumn): (reference: string) => string {
-  const tokens = typeof column === "string" ? (column === "" ? [] : column.split(ID_SEPARATOR)) : null;
-  let next = 0;
-  return (reference) => {
-    const at = next++;
-    if (!tokens) return column[at]!;
+/** Reads an IdColumn's `at`-th id, given the id it is written against. */
+function idColumnReader(column: IdColumn): (at: number, reference: string) => string {
+  if (typeof column !== "string") return (at) => column[at]!;
+  const tokens = column === "" ? [] : column.split(ID_SEPARATOR);
+  return (at, reference) => {
     const token = tokens[at]!;
     return reference.slice(0, parseInt(token[0]!, 36)) + token.slice(1);
   };
@@ -231,39 +229,42 @@ export type HighlightPreview = {
  * otherwise costs its quote, its proposed sentence, its claim and its tags.
  */
 export function previewHighlights(json: HighlightPayload, text: string, rows: number): HighlightPreview {
-  const { section, payload, authorOf } = unpacker(JSON.parse(json) as PackedHighlights, text);
+  const { section, highlight, payload, authorOf } = unpacker(JSON.parse(json) as PackedHighlights, text);
   const placed = payload.placed;
-  // Positions and ids of all (numbers and short strings), to find the first rows.
+  // One pass over the positions and ids (numbers and short strings) keeps the first rows so far,
+  // in order; only those become highlights.
+  type Row = { i: number; id: string; start: number; end: number; claimAt: number };
+  const before = (a: Row, start: number, end: number, id: string) => a.start - start || end - a.end || (a.id < id ? -1 : 1);
+  const first: Row[] = [];
   const count = placed.kind.length;
-  const nextId = idReader(placed.ids);
-  const first: Array<{ i: number; start: number; end: number; id: string }> = [];
-  const before = (a: { start: number; end: number; id: string }, b: { start: number; end: number; id: string }) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
+  const idAt = idColumnReader(placed.ids);
+  let notes = 0;
+  let claimAt = 0;
   let start = 0;
   let id = "";
   for (let i = 0; i < count; i++) {
-    id = nextId(id);
+    id = idAt(i, id);
     start += placed.start[i]!;
-    const entry = { i, start, end: start + placed.length[i]!, id };
-    if (first.length === rows && (rows === 0 || before(first[rows - 1]!, entry) < 0)) continue;
+    const end = start + placed.length[i]!;
+    const code = placed.kind[i];
+    if (code === KIND_CODES.note) notes++;
+    const row = { i, id, start, end, claimAt };
+    if (code === KIND_CODES.claim) claimAt++;
+    if (rows === 0 || (first.length === rows && before(first[rows - 1]!, start, end, id) < 0)) continue;
     let at = first.length;
-    while (at > 0 && before(entry, first[at - 1]!) < 0) at--;
-    first.splice(at, 0, entry);
+    while (at > 0 && before(first[at - 1]!, start, end, id) > 0) at--;
+    first.splice(at, 0, row);
     if (first.length > rows) first.pop();
   }
-  const picked = new Map(first.map((e, order) => [e.i, order]));
-  const highlights = new Array<ShownHighlight>(first.length);
-  section(
-    placed,
-    false,
-    (i, h) => (highlights[picked.get(i)!] = h),
-    (i) => picked.has(i),
-  );
-
-  let notes = 0;
-  for (let i = 0; i < count; i++) if (placed.kind[i] === KIND_CODES.note) notes++;
-  const authorIndexes = new Set([...placed.author, ...payload.orphans.author]);
-  const people = [...authorIndexes].map(authorOf).sort((a, b) => a.name.localeCompare(b.name));
+  const claimIdAt = idColumnReader(placed.claims.ids);
+  const lookups = sectionLookups(placed);
+  const highlights = first.map((r) => highlight(placed, lookups, false, r.i, r.id, r.start, r.end, r.claimAt, claimIdAt));
+  const people = [...new Set([...placed.author, ...payload.orphans.author])].map(authorOf).sort((a, b) => a.name.localeCompare(b.name));
   return { highlights, orphans: section(payload.orphans, true), claims: count - notes, notes, people };
+}
+
+function sectionLookups(s: PackedSection) {
+  return { bodies: sparse(s.body), quotes: sparse(s.exact), sentences: sparse(s.claims.claimReviewed), assigned: sparse(s.claims.assignee) };
 }
 
 function unpacker(payload: PackedHighlights, text: string) {
@@ -273,60 +274,61 @@ function unpacker(payload: PackedHighlights, text: string) {
   const assigneeOf = (i: number) => (assignees[i] ??= { id: payload.people[i]![0], name: payload.people[i]![1] });
   const tags: Tag[] = payload.tags.map(([id, name, color]) => ({ id, name, color }));
 
-  /** All of a section, or (with `keep` and `take`) only the highlights `keep` picks, handed to `take`. */
-  const section = (s: PackedSection, orphaned: boolean, take?: (i: number, h: ShownHighlight) => void, keep?: (i: number) => boolean): ShownHighlight[] => {
+  /** The i-th highlight of a section; `claimAt` is its claim's index, if it has one. */
+  const highlight = (
+    s: PackedSection,
+    lookups: ReturnType<typeof sectionLookups>,
+    orphaned: boolean,
+    i: number,
+    id: string,
+    start: number,
+    end: number,
+    claimAt: number,
+    claimIdAt: (at: number, reference: string) => string,
+  ): ShownHighlight => {
+    const exact = lookups.quotes.get(i) ?? text.slice(start, end);
+    const code = s.kind[i];
+    let claim: ClaimSummary | null = null;
+    if (code === KIND_CODES.claim) {
+      const assignee = lookups.assigned.get(claimAt);
+      const tagIndexes = s.claims.tags[claimAt]!;
+      claim = {
+        id: claimIdAt(claimAt, id),
+        claimReviewed: lookups.sentences.get(claimAt) ?? proposalFor(exact),
+        status: payload.statuses[s.claims.status[claimAt]!]!,
+        assignee: assignee === undefined ? null : assigneeOf(assignee),
+        tags: typeof tagIndexes === "number" ? [tags[tagIndexes]!] : tagIndexes.map((t) => tags[t]!),
+      };
+    }
+    return {
+      id,
+      start,
+      end,
+      exact,
+      kind: (code === KIND_CODES.note ? "note" : "claim") satisfies HighlightKind,
+      body: lookups.bodies.get(i) ?? "",
+      orphaned,
+      author: authorOf(s.author[i]!),
+      claim,
+    };
+  };
+
+  const section = (s: PackedSection, orphaned: boolean): ShownHighlight[] => {
     const count = s.kind.length;
-    const nextId = idReader(s.ids);
-    const nextClaimId = idReader(s.claims.ids);
-    const bodies = sparse(s.body);
-    const quotes = sparse(s.exact);
-    const sentences = sparse(s.claims.claimReviewed);
-    const assigned = sparse(s.claims.assignee);
-    const out: ShownHighlight[] = take ? [] : new Array(count);
+    const idAt = idColumnReader(s.ids);
+    const claimIdAt = idColumnReader(s.claims.ids);
+    const lookups = sectionLookups(s);
+    const out: ShownHighlight[] = new Array(count);
     let start = 0;
     let claimAt = 0;
     let id = "";
     for (let i = 0; i < count; i++) {
-      id = nextId(id);
+      id = idAt(i, id);
       start += s.start[i]!;
-      const end = start + s.length[i]!;
-      const code = s.kind[i];
-      if (keep && !keep(i)) {
-        if (code === KIND_CODES.claim) {
-          nextClaimId(id); // claim ids are read in order
-          claimAt++;
-        }
-        continue;
-      }
-      const exact = quotes.get(i) ?? text.slice(start, end);
-      let claim: ClaimSummary | null = null;
-      if (code === KIND_CODES.claim) {
-        const at = claimAt++;
-        const assignee = assigned.get(at);
-        const tagIndexes = s.claims.tags[at]!;
-        claim = {
-          id: nextClaimId(id),
-          claimReviewed: sentences.get(at) ?? proposalFor(exact),
-          status: payload.statuses[s.claims.status[at]!]!,
-          assignee: assignee === undefined ? null : assigneeOf(assignee),
-          tags: typeof tagIndexes === "number" ? [tags[tagIndexes]!] : tagIndexes.map((t) => tags[t]!),
-        };
-      }
-      const h: ShownHighlight = {
-        id,
-        start,
-        end,
-        exact,
-        kind: (code === KIND_CODES.note ? "note" : "claim") satisfies HighlightKind,
-        body: bodies.get(i) ?? "",
-        orphaned,
-        author: authorOf(s.author[i]!),
-        claim,
-      };
-      if (take) take(i, h);
-      else out[i] = h;
+      out[i] = highlight(s, lookups, orphaned, i, id, start, start + s.length[i]!, claimAt, claimIdAt);
+      if (s.kind[i] === KIND_CODES.claim) claimAt++;
     }
-    return take ? [] : out;
+    return out;
   };
-  return { section, payload, authorOf };
+  return { section, highlight, payload, authorOf };
 }
