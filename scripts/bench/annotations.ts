@@ -26,8 +26,10 @@ export async function benchAnnotations(dbUrl?: string, options: { runs?: number;
   const rounds = options.rounds ?? 6;
   const { db } = await import("../../lib/server/db");
   const { importStatement, getStatement } = await import("../../lib/server/statements");
-  const { createHighlight, listAnnotations } = await import("../../lib/server/highlights");
+  const { createHighlight, listAnnotations, listShownAnnotations } = await import("../../lib/server/highlights");
   const { listTags } = await import("../../lib/server/tags");
+  const { listMembers } = await import("../../lib/server/members");
+  const { packHighlights } = await import("../../lib/highlight-payload");
   const { correctStatementText } = await import("../../lib/server/statement-corrections");
   const sqlite = (process.env.DATABASE_URL ?? "").startsWith("file:");
   const rows: Row[] = [];
@@ -84,18 +86,22 @@ export async function benchAnnotations(dbUrl?: string, options: { runs?: number;
 
   // (a) the statement page's data (the page itself, over HTTP, is in ./annotations-http.ts) ------
   const viewer = checkers[0]!;
-  const pageLoad = (statementId: string) =>
-    Promise.all([
+  // What the statement page reads and packs before React renders it (app/w/[ws]/statements/[id]/page.tsx).
+  const pageLoad = async (statementId: string) => {
+    const [, annotations] = await Promise.all([
       getStatement(viewer, { workspaceId: workspace.id, statementId }),
-      listAnnotations(viewer, { workspaceId: workspace.id, statementId }),
+      listShownAnnotations(viewer, { workspaceId: workspace.id, statementId }),
       listTags(viewer, { workspaceId: workspace.id }),
+      listMembers(viewer, { workspaceId: workspace.id }),
     ]);
+    return packHighlights(annotations, annotations.revision.text);
+  };
   const full = await sample(runs, () => pageLoad(busy));
   const none = await sample(runs, () => pageLoad(empty));
   const fullP50 = percentile(full, 50);
   const ratio = fullP50 / percentile(none, 50);
   rows.push({
-    workload: `statement page data: ${HIGHLIGHTS.toLocaleString("en")} highlights, ${PEOPLE} people`,
+    workload: `statement page data + packing: ${HIGHLIGHTS.toLocaleString("en")} highlights, ${PEOPLE} people`,
     n: runs,
     p50: fullP50,
     p95: percentile(full, 95),
