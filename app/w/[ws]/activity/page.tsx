@@ -5,26 +5,20 @@ import { ActivityList } from "@/components/activity/activity-list";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listActivity, listActivityFilters, type ActivityLog } from "@/lib/server/activity-log";
 import { Forbidden, Invalid } from "@/lib/server/errors";
+import { hrefWithQuery, searchValue, type SearchParams } from "@/lib/search-params";
 import { loadWorkspacePage } from "../workspace";
 
 export const metadata: Metadata = { title: "Activity" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
+type Search = Promise<SearchParams>;
 
-function readFilters(search: Awaited<Search>): ActivityFilterValues & { cursor: string } {
-  const one = (key: string) => {
-    const v = search[key];
-    return ((Array.isArray(v) ? v[0] : v) ?? "").slice(0, 200);
-  };
+function readFilters(search: SearchParams): ActivityFilterValues & { cursor: string } {
+  const one = (key: string) => searchValue(search, key);
   return { actor: one("actor"), what: one("what"), from: one("from"), to: one("to"), cursor: one("cursor") };
 }
 
 function hrefWith(base: string, values: ActivityFilterValues, cursor?: string): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) search.set(key, value);
-  if (cursor) search.set("cursor", cursor);
-  const query = search.toString();
-  return query ? `${base}?${query}` : base;
+  return hrefWithQuery(base, { ...values, cursor });
 }
 
 /** Everything that happened in the workspace, newest first — for editors and admins. */

@@ -2,21 +2,19 @@ import type { Metadata } from "next";
 import { ReportFilters, type ReportFilterValues } from "@/components/reports/report-filters";
 import { PageTitle } from "@/components/ui/card";
 import { listReportFilterOptions } from "@/lib/server/reports";
+import { searchValue, type SearchParams } from "@/lib/search-params";
 import { loadWorkspacePage } from "../workspace";
 
 export const metadata: Metadata = { title: "Reports" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
+type Search = Promise<SearchParams>;
 
 /** Annotated reports over a selection of statements; the form's values live in the address. */
 export default async function ReportsPage({ params, searchParams }: { params: Promise<{ ws: string }>; searchParams: Search }) {
   const { ws: slug } = await params;
   const { user, workspace } = await loadWorkspacePage(slug);
   const search = await searchParams;
-  const one = (key: string) => {
-    const v = search[key];
-    return ((Array.isArray(v) ? v[0] : v) ?? "").slice(0, 200);
-  };
+  const one = (key: string) => searchValue(search, key);
   const values: ReportFilterValues = {
     from: one("from"),
     to: one("to"),

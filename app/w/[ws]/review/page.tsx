@@ -5,18 +5,15 @@ import { ReviewQueueList } from "@/components/queues/review-queue-list";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Forbidden } from "@/lib/server/errors";
 import { listReviewQueue, type ReviewQueue } from "@/lib/server/work-queues";
+import { hrefWithQuery, searchValue, type SearchParams } from "@/lib/search-params";
 import { loadWorkspacePage } from "../workspace";
 
 export const metadata: Metadata = { title: "Review" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
+type Search = Promise<SearchParams>;
 
 function hrefWith(base: string, values: ReviewFilterValues, page = 1): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) search.set(key, value);
-  if (page > 1) search.set("page", String(page));
-  const query = search.toString();
-  return query ? `${base}?${query}` : base;
+  return hrefWithQuery(base, { ...values, page: page > 1 ? String(page) : "" });
 }
 
 /** Verdicts waiting for an editor, oldest first. */
@@ -24,10 +21,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { ws: slug } = await params;
   const { user, workspace } = await loadWorkspacePage(slug);
   const search = await searchParams;
-  const one = (key: string) => {
-    const v = search[key];
-    return ((Array.isArray(v) ? v[0] : v) ?? "").slice(0, 200);
-  };
+  const one = (key: string) => searchValue(search, key);
   const values: ReviewFilterValues = { q: one("q"), tag: one("tag"), author: one("author"), rating: one("rating") };
   const wantedPage = Number(one("page"));
   const base = `/w/${workspace.slug}/review`;
