@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { proposeClaimReviewed } from "./claim-reviewed";
-import { packedHighlights, packHighlights, previewHighlights, proposalFor, unpackHighlights } from "./highlight-payload";
+import { packedHighlights, packHighlights, previewHighlights, proposalFor, readPayload, unpackHighlights } from "./highlight-payload";
 import type { HighlightDTO } from "./server/highlights";
 
 const text = "The ministry said 303 people were hurt on Monday.\n\nOfficials added that   four resolutions passed in 1993.";
@@ -146,6 +146,10 @@ describe("packHighlights / unpackHighlights", () => {
     const back = unpackHighlights(json, rich);
     expect(back.highlights).toEqual(placed.map(shown));
     expect(back.orphans).toEqual(orphaned.map(shown));
+    // The page parses once and reads preview and whole from the same parse.
+    const parsed = readPayload(json);
+    expect(unpackHighlights(parsed, rich)).toEqual(back);
+    expect(previewHighlights(parsed, rich, 2)).toEqual(previewHighlights(json, rich, 2));
     // NFC changes "e\u0301" to "é": the stored sentence is the proposal, so it is left out and proposed again.
     expect(packedHighlights({ highlights: placed, orphans: [] }, rich).placed.claims.claimReviewed).toEqual([]);
   });

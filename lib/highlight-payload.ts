@@ -204,9 +204,17 @@ function sparse<T>(pairs: Sparse<T>): Map<number, T> {
   return map;
 }
 
+/**
+ * The payload read once. The page shows a preview first and unpacks the whole payload a render
+ * later; both can start from the same parse.
+ */
+export function readPayload(payload: HighlightPayload | PackedHighlights): PackedHighlights {
+  return typeof payload === "string" ? (JSON.parse(payload) as PackedHighlights) : payload;
+}
+
 /** The page's highlights back from the payload; people and tags are shared objects. */
-export function unpackHighlights(json: HighlightPayload, text: string): { highlights: ShownHighlight[]; orphans: ShownHighlight[] } {
-  const { section, payload } = unpacker(JSON.parse(json) as PackedHighlights, text);
+export function unpackHighlights(packed: HighlightPayload | PackedHighlights, text: string): { highlights: ShownHighlight[]; orphans: ShownHighlight[] } {
+  const { section, payload } = unpacker(readPayload(packed), text);
   return { highlights: section(payload.placed, false), orphans: section(payload.orphans, true) };
 }
 
@@ -228,8 +236,8 @@ export type HighlightPreview = {
  * server's HTML and the render that hydrates it) shows of a busy statement. Each highlight
  * otherwise costs its quote, its proposed sentence, its claim and its tags.
  */
-export function previewHighlights(json: HighlightPayload, text: string, rows: number): HighlightPreview {
-  const { section, highlight, payload, authorOf } = unpacker(JSON.parse(json) as PackedHighlights, text);
+export function previewHighlights(packed: HighlightPayload | PackedHighlights, text: string, rows: number): HighlightPreview {
+  const { section, highlight, payload, authorOf } = unpacker(readPayload(packed), text);
   const placed = payload.placed;
   // One pass over the positions and ids (numbers and short strings) keeps the first rows so far,
   // in order; only those become highlights.

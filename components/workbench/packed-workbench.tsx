@@ -5,7 +5,7 @@
 // from the payload, with counts and people over all; the page unpacks the whole payload in the
 // render right after hydration, the one that draws the highlights.
 import { useMemo } from "react";
-import { previewHighlights, unpackHighlights, type HighlightPayload } from "@/lib/highlight-payload";
+import { previewHighlights, readPayload, unpackHighlights, type HighlightPayload } from "@/lib/highlight-payload";
 import { FIRST_ROWS } from "./side-panel";
 import { useHydrated, Workbench, type WorkbenchProps } from "./workbench";
 
@@ -14,10 +14,12 @@ export type PackedWorkbenchProps = Omit<WorkbenchProps, "highlights" | "orphans"
 export function PackedWorkbench({ payload, ...props }: PackedWorkbenchProps) {
   const text = props.revision.text;
   const hydrated = useHydrated();
+  // Parsed once for both the preview and, a render later, the whole.
+  const packed = useMemo(() => readPayload(payload), [payload]);
   const lists = useMemo(() => {
-    if (hydrated) return unpackHighlights(payload, text);
-    const { highlights, orphans, ...preview } = previewHighlights(payload, text, FIRST_ROWS);
+    if (hydrated) return unpackHighlights(packed, text);
+    const { highlights, orphans, ...preview } = previewHighlights(packed, text, FIRST_ROWS);
     return { highlights, orphans, preview };
-  }, [hydrated, payload, text]);
+  }, [hydrated, packed, text]);
   return <Workbench {...props} highlights={lists.highlights} orphans={lists.orphans} preview={"preview" in lists ? lists.preview : undefined} />;
 }
