@@ -23,18 +23,28 @@ afterAll(async () => {
 
 const email = (tag: string) => `${tag}-${Math.random().toString(36).slice(2)}@example.test`;
 
+/**
+ * Starts a transaction that creates a user with `email`, holds for 50 ms and rolls back; resolves
+ * once it is under way, with the promise of its error message (wrapped, so awaiting the start does
+ * not wait for the end).
+ */
+async function abortingTransaction(email: string): Promise<{ outcome: Promise<string> }> {
+  const tx = a
+    .$transaction(async (t) => {
+      await t.user.create({ data: { email, name: "in tx" } });
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error("abort");
+    })
+    .catch((e: Error) => e.message);
+  await new Promise((r) => setTimeout(r, 10));
+  return { outcome: tx };
+}
+
 describe("SQLite client under concurrency", () => {
   it("a query arriving during another request's transaction is not rolled back with it", async () => {
     const failed = email("rolled-back");
     const outside = email("outside");
-    const tx = a
-      .$transaction(async (t) => {
-        await t.user.create({ data: { email: failed, name: "in tx" } });
-        await new Promise((r) => setTimeout(r, 50));
-        throw new Error("abort");
-      })
-      .catch((e: Error) => e.message);
-    await new Promise((r) => setTimeout(r, 10));
+    const { outcome: tx } = await abortingTransaction(failed);
     await a.user.create({ data: { email: outside, name: "outside" } });
     expect(await tx).toBe("abort");
     expect(await a.user.count({ where: { email: failed } })).toBe(0);
@@ -44,14 +54,7 @@ describe("SQLite client under concurrency", () => {
   it("lends its connection for direct use only between Prisma's transactions, never inside one", async () => {
     const connection = sqliteConnectionOf(a)!;
     const failed = email("rolled-back");
-    const tx = a
-      .$transaction(async (t) => {
-        await t.user.create({ data: { email: failed, name: "in tx" } });
-        await new Promise((r) => setTimeout(r, 50));
-        throw new Error("abort");
-      })
-      .catch((e: Error) => e.message);
-    await new Promise((r) => setTimeout(r, 10));
+    const { outcome: tx } = await abortingTransaction(failed);
     // Inside the transaction it would see the row the transaction is about to roll back.
     const seen = await connection.use((c) => c.all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "User" WHERE "email" = ?`, [failed]));
     expect(await tx).toBe("abort");
