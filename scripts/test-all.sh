@@ -136,6 +136,32 @@ for i in "${!names[@]}"; do
   total_passed=$((total_passed + passed[i]))
   total_failed=$((total_failed + failed[i]))
 done
+# The failed tests by name, so the last lines of a log say what to look at.
+if [ "$total_failed" -gt 0 ]; then
+  echo
+  echo "failed tests:"
+  node -e '
+    const fs = require("fs");
+    for (const file of process.argv.slice(1)) {
+      if (!fs.existsSync(file)) continue;
+      const r = JSON.parse(fs.readFileSync(file, "utf8"));
+      const part = file.replace(/^.*\//, "").replace(/\.json$/, "");
+      for (const f of r.testResults || []) {
+        const failed = (f.assertionResults || []).filter((a) => a.status === "failed");
+        if (f.status === "failed" && failed.length === 0) console.log(`  ${part}: ${f.name} (did not load: ${(f.message || "").split("\n")[0].slice(0, 200)})`);
+        for (const a of failed) console.log(`  ${part}: ${f.name} › ${a.fullName}\n      ${(a.failureMessages || [""])[0].split("\n")[0].slice(0, 300)}`);
+      }
+      const walk = (suite, trail) => {
+        for (const spec of suite.specs || []) for (const t of spec.tests || []) {
+          const last = (t.results || []).at(-1);
+          if (t.status === "unexpected" || t.status === "flaky") console.log(`  ${part}: ${spec.file}:${spec.line} › ${[...trail, spec.title].join(" › ")}\n      ${((last && last.error && last.error.message) || "").split("\n")[0].slice(0, 300)}`);
+        }
+        for (const s of suite.suites || []) walk(s, [...trail, s.title].filter(Boolean));
+      };
+      for (const s of r.suites || []) walk(s, []);
+    }
+  ' "$results/vitest-sqlite.json" "$results/vitest-postgres.json" "$results/playwright.json" 2>/dev/null
+fi
 echo
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
