@@ -3,13 +3,16 @@ import {
   applyChanges,
   ClaimDraftStore,
   claimChanges,
+  clipboardText,
   draftKeyPrefix,
   editDraft,
+  keepDeleted,
   keepMine,
   parseStoredDraft,
   resolveDraft,
   settleDraft,
   takeTheirs,
+  typedFields,
   valuesOf,
   type DraftStorage,
   type DraftValues,
@@ -156,6 +159,56 @@ describe("claimChanges and applyChanges", () => {
   });
 });
 
+describe("keepDeleted", () => {
+  const deleted = { by: "Erin Editor", kind: "claim" as const, exact: "303 civilians", at: T0 + 1 };
+
+  it("keeps the typing over what the server last held, marked deleted", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine", body: "A note" }, T0)!;
+    const kept = keepDeleted(draft, stored, deleted)!;
+    expect(kept).toEqual({ highlightId: "h1", base: stored, values: draft.values, at: T0, deleted });
+    expect(typedFields(kept)).toEqual(["claimReviewed", "body"]);
+  });
+
+  it("takes in what others changed meanwhile, so only the reader's unsaved fields are shown", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine" }, T0)!;
+    const theirs = { ...stored, status: "researching" };
+    const kept = keepDeleted(draft, theirs, deleted)!;
+    expect(kept.values).toEqual({ ...theirs, claimReviewed: "Mine" });
+    expect(typedFields(kept)).toEqual(["claimReviewed"]);
+  });
+
+  it("drops a draft holding nothing unsaved, and keeps nothing when there is no draft", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Same" }, T0)!;
+    expect(keepDeleted(draft, { ...stored, claimReviewed: "Same" }, deleted)).toBeNull();
+    expect(keepDeleted(undefined, stored, deleted)).toBeNull();
+  });
+
+  it("without what the server held, keeps what was typed over where the typing started", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, body: "Typed" }, T0)!;
+    const kept = keepDeleted(draft, undefined, { ...deleted, by: null })!;
+    expect(kept.base).toEqual(stored);
+    expect(typedFields(kept)).toEqual(["body"]);
+  });
+
+  it("marking again keeps the first news, learning who deleted it if unknown", () => {
+    const draft = editDraft(undefined, "h1", stored, { ...stored, body: "Typed" }, T0)!;
+    const unknown = keepDeleted(draft, stored, { ...deleted, by: null })!;
+    expect(keepDeleted(unknown, undefined, { ...deleted, at: T0 + 9 })!.deleted).toEqual({ ...deleted, at: unknown.deleted!.at });
+    const known = keepDeleted(draft, stored, deleted)!;
+    expect(keepDeleted(known, undefined, { ...deleted, by: "Someone else" })).toBe(known);
+  });
+});
+
+describe("clipboardText", () => {
+  it("copies one field as typed, several as labelled paragraphs", () => {
+    expect(clipboardText([{ label: "Claim reviewed", text: "Line one\nline two" }])).toBe("Line one\nline two");
+    expect(clipboardText([
+      { label: "Claim reviewed", text: "Mine" },
+      { label: "Status", text: "Researching" },
+    ])).toBe("Claim reviewed: Mine\n\nStatus: Researching");
+  });
+});
+
 describe("parseStoredDraft", () => {
   const draft = editDraft(undefined, "h1", stored, { ...stored, body: "Note" }, T0)!;
 
@@ -171,6 +224,13 @@ describe("parseStoredDraft", () => {
     expect(parseStoredDraft(JSON.stringify({ ...draft, values: { ...draft.values, tagIds: "t1" } }), "h1")).toBeNull();
     expect(parseStoredDraft(JSON.stringify({ ...draft, base: undefined }), "h1")).toBeNull();
     expect(parseStoredDraft(JSON.stringify({ ...draft, at: "yesterday" }), "h1")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, deleted: { by: 3, kind: "claim", exact: null, at: 1 } }), "h1")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, deleted: { by: null, kind: "quote", exact: null, at: 1 } }), "h1")).toBeNull();
+  });
+
+  it("reads back a kept draft of a deleted highlight", () => {
+    const kept = keepDeleted(draft, stored, { by: "Erin", kind: "note", exact: "a passage", at: T0 })!;
+    expect(parseStoredDraft(JSON.stringify(kept), "h1")).toEqual(kept);
   });
 });
 
@@ -203,7 +263,7 @@ describe("ClaimDraftStore", () => {
     expect(heard).toEqual(["h1", "any", "h1", "any", "any"]);
   });
 
-  it("offers back after a reload what is still unsaved, and drops drafts of deleted highlights, of other statements never", () => {
+  it("offers back after a reload what is still unsaved, keeps drafts of highlights deleted meanwhile as deleted, never touches other statements", () => {
     const storage = new MemoryStorage();
     const before = new ClaimDraftStore(prefix);
     before.restore(storage, () => stored);
@@ -215,12 +275,23 @@ describe("ClaimDraftStore", () => {
 
     const after = new ClaimDraftStore(prefix);
     const now: Record<string, DraftValues> = { kept: stored, same: { ...stored, claimReviewed: "Agreed" }, broken: stored };
-    after.restore(storage, (id) => now[id]);
+    after.restore(storage, (id) => now[id], T0 + 5);
     expect(after.get("kept")?.values.claimReviewed).toBe("Mine");
-    expect(after.get("gone")).toBeUndefined();
+    expect(after.get("kept")?.deleted).toBeUndefined();
     expect(after.get("same")).toBeUndefined();
     expect(after.get("broken")).toBeUndefined();
-    expect([...storage.items.keys()].sort()).toEqual(["factdesk:claim-draft:ws1:other:kept", `${prefix}kept`]);
+    // Deleted while the page was closed: kept to be copied, and said so (by nobody known).
+    expect(after.get("gone")).toMatchObject({ values: { claimReviewed: "Mine" }, deleted: { by: null, kind: null, exact: null, at: T0 + 5 } });
+    expect(after.kept().map((d) => d.highlightId)).toEqual(["gone"]);
+    expect([...storage.items.keys()].sort()).toEqual(["factdesk:claim-draft:ws1:other:kept", `${prefix}gone`, `${prefix}kept`]);
+
+    // And so on every later reload, until discarded.
+    const again = new ClaimDraftStore(prefix);
+    again.restore(storage, (id) => now[id], T0 + 9);
+    expect(again.get("gone")?.deleted?.at).toBe(T0 + 5);
+    again.discard("gone");
+    expect(again.kept()).toEqual([]);
+    expect(storage.getItem(`${prefix}gone`)).toBeNull();
   });
 
   it("settles after a save: gone when saved as typed, kept when typed on", () => {
@@ -254,5 +325,76 @@ describe("ClaimDraftStore", () => {
     without.restore(null, () => stored);
     without.edit("h1", stored, { ...stored, body: "y" }, T0);
     expect(without.get("h1")?.values.body).toBe("y");
+  });
+
+  it("keeps the draft of a highlight deleted while the page is open, and nothing when nothing was typed", () => {
+    const storage = new MemoryStorage();
+    const store = new ClaimDraftStore(prefix);
+    store.restore(storage, () => stored);
+    const heard: string[] = [];
+    store.subscribe(() => heard.push("any"));
+    const before = store.kept();
+    store.edit("h1", stored, { ...stored, claimReviewed: "Mine" }, T0);
+    store.markDeleted("h1", stored, { by: "Erin", kind: "claim", exact: "303", at: T0 + 1 });
+    expect(store.kept()).not.toBe(before);
+    expect(store.kept()).toBe(store.kept());
+    expect(store.kept().map((d) => [d.highlightId, d.deleted?.by])).toEqual([["h1", "Erin"]]);
+    expect(parseStoredDraft(storage.getItem(`${prefix}h1`), "h1")?.deleted?.by).toBe("Erin");
+    expect(heard).toEqual(["any", "any"]);
+
+    // No draft: nothing to keep, nothing heard.
+    store.markDeleted("h2", stored, { by: "Erin", kind: "note", exact: "x", at: T0 + 2 });
+    expect(store.get("h2")).toBeUndefined();
+    expect(heard).toHaveLength(2);
+
+    // A re-read of the page's data that no longer has a highlight marks its draft, by nobody known.
+    store.edit("h3", stored, { ...stored, body: "Note" }, T0);
+    store.edit("h4", stored, { ...stored, body: "Other" }, T0);
+    store.markMissing((id) => id === "h4", T0 + 3);
+    expect(store.kept().map((d) => [d.highlightId, d.deleted?.by])).toEqual([["h1", "Erin"], ["h3", null]]);
+    expect(store.get("h4")?.deleted).toBeUndefined();
+  });
+
+  it("a highlight the page has again is not deleted: its kept draft is an ordinary draft after a reload", () => {
+    const storage = new MemoryStorage();
+    const store = new ClaimDraftStore(prefix);
+    store.restore(storage, () => stored);
+    store.edit("h1", stored, { ...stored, claimReviewed: "Mine" }, T0);
+    store.markMissing(() => false, T0 + 1);
+    const after = new ClaimDraftStore(prefix);
+    after.restore(storage, () => stored);
+    expect(after.get("h1")?.deleted).toBeUndefined();
+    expect(after.get("h1")?.values.claimReviewed).toBe("Mine");
+    expect(parseStoredDraft(storage.getItem(`${prefix}h1`), "h1")?.deleted).toBeUndefined();
+  });
+
+  it("takes in another tab's changes to this statement's drafts without writing them back", () => {
+    const storage = new MemoryStorage();
+    const store = new ClaimDraftStore(prefix);
+    store.restore(storage, () => stored);
+    const heard: string[] = [];
+    store.subscribe(() => heard.push("h1"), "h1");
+    const theirs = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "From the other tab" }, T0)!;
+    let writes = 0;
+    storage.setItem = () => void writes++;
+    storage.removeItem = () => void writes++;
+
+    store.takeStored(`${prefix}h1`, JSON.stringify(theirs));
+    expect(store.get("h1")).toEqual(theirs);
+    store.takeStored("factdesk:claim-draft:ws1:other:h1", null);
+    store.takeStored(`${prefix}h1`, "{garbage");
+    expect(store.get("h1")).toEqual(theirs);
+    // The other tab cannot mark deleted a draft this page holds for a highlight it has.
+    store.takeStored(`${prefix}h1`, JSON.stringify(keepDeleted(theirs, undefined, { by: null, kind: null, exact: null, at: T0 })));
+    expect(store.get("h1")?.deleted).toBeUndefined();
+    store.takeStored(`${prefix}h1`, null);
+    expect(store.get("h1")).toBeUndefined();
+    expect(heard).toEqual(["h1", "h1"]);
+    expect(writes).toBe(0);
+
+    // Before the page took up its drafts, it takes nothing.
+    const early = new ClaimDraftStore(prefix);
+    early.takeStored(`${prefix}h1`, JSON.stringify(theirs));
+    expect(early.get("h1")).toBeUndefined();
   });
 });

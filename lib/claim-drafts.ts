@@ -6,6 +6,9 @@
 // field only this reader changed keeps the typing, and a field both changed differently is a
 // conflict the reader settles — never silently overwritten by a save.
 //
+// A draft whose highlight someone deletes is not dropped with it: it is marked deleted and kept,
+// read-only, until the reader copies what they typed and discards it (also across a reload).
+//
 // Pure decisions plus a small store (no React, no DOM): the store is handed a Storage-like object
 // (localStorage in the browser) and notifies subscribers per highlight.
 
@@ -27,7 +30,22 @@ export type ClaimDraft = {
   values: DraftValues;
   /** Last change, ms since the epoch. */
   at: number;
+  /** Set once the highlight was deleted: the draft is only kept to be copied, then discarded. */
+  deleted?: DeletedHighlight;
 };
+
+/** What a kept draft says of the highlight it belonged to. */
+export type DeletedHighlight = {
+  /** Who deleted it, as the page heard it; null when the page found it gone (on opening, or after missing the news). */
+  by: string | null;
+  kind: "claim" | "note" | null;
+  /** The quoted passage, when known. */
+  exact: string | null;
+  /** When the page learnt of it, ms since the epoch. */
+  at: number;
+};
+
+export const DRAFT_FIELD_LABELS: Record<DraftField, string> = { claimReviewed: "Claim reviewed", status: "Status", assigneeId: "Assignee", tagIds: "Tags", body: "Note" };
 
 /** The fields of a highlight as the page has them (ShownHighlight and WorkbenchHighlight fit). */
 export type EditableHighlight = {
@@ -134,6 +152,31 @@ export function applyChanges(current: DraftValues, changes: { claimReviewed?: st
   };
 }
 
+/** The fields the reader changed and has not saved: what a kept draft shows. */
+export function typedFields(draft: ClaimDraft): DraftField[] {
+  return DRAFT_FIELDS.filter((f) => !sameField(draft.values, draft.base, f));
+}
+
+/**
+ * The draft of a highlight that was just deleted, kept for the reader: their typing over what the
+ * server last held (`current`, when the page still had it), or null when nothing was unsaved.
+ * Marking a kept draft again keeps it, learning who deleted it if it did not know.
+ */
+export function keepDeleted(draft: ClaimDraft | undefined, current: DraftValues | undefined, deleted: DeletedHighlight): ClaimDraft | null {
+  if (!draft) return null;
+  if (draft.deleted) return draft.deleted.by || !deleted.by ? draft : { ...draft, deleted: { ...draft.deleted, by: deleted.by } };
+  const values = current ? resolveDraft(draft, current).values : draft.values;
+  const base = current ?? draft.base;
+  if (sameValues(values, base)) return null;
+  return { highlightId: draft.highlightId, base, values, at: draft.at, deleted };
+}
+
+/** What "Copy my text" copies: one field's text as it is, several as labelled paragraphs. */
+export function clipboardText(fields: ReadonlyArray<{ label: string; text: string }>): string {
+  if (fields.length === 1) return fields[0]!.text;
+  return fields.map((f) => `${f.label}: ${f.text}`).join("\n\n");
+}
+
 // ---- keeping drafts in the browser ---------------------------------------------------------------
 
 /** Keys are `factdesk:claim-draft:<workspace>:<statement>:<highlight>`; ids never contain ":" (cuid/uuid). */
@@ -154,6 +197,17 @@ function isValues(v: unknown): v is DraftValues {
   );
 }
 
+function isDeleted(v: unknown): v is DeletedHighlight {
+  if (!v || typeof v !== "object") return false;
+  const o = v as Record<string, unknown>;
+  return (
+    (o.by === null || typeof o.by === "string") &&
+    (o.kind === null || o.kind === "claim" || o.kind === "note") &&
+    (o.exact === null || typeof o.exact === "string") &&
+    typeof o.at === "number"
+  );
+}
+
 /** A stored draft, or null for anything else (another version's shape, a hand-edited value). */
 export function parseStoredDraft(text: string | null, highlightId: string): ClaimDraft | null {
   if (!text) return null;
@@ -166,7 +220,10 @@ export function parseStoredDraft(text: string | null, highlightId: string): Clai
   if (!data || typeof data !== "object") return null;
   const o = data as Record<string, unknown>;
   if (o.highlightId !== highlightId || !isValues(o.base) || !isValues(o.values) || typeof o.at !== "number") return null;
-  return { highlightId, base: { ...o.base, tagIds: sortedIds(o.base.tagIds) }, values: { ...o.values, tagIds: sortedIds(o.values.tagIds) }, at: o.at };
+  if (o.deleted !== undefined && !isDeleted(o.deleted)) return null;
+  const draft: ClaimDraft = { highlightId, base: { ...o.base, tagIds: sortedIds(o.base.tagIds) }, values: { ...o.values, tagIds: sortedIds(o.values.tagIds) }, at: o.at };
+  if (o.deleted) draft.deleted = { by: o.deleted.by, kind: o.deleted.kind, exact: o.deleted.exact, at: o.deleted.at };
+  return draft;
 }
 
 export type DraftStorage = Pick<Storage, "length" | "key" | "getItem" | "setItem" | "removeItem">;
@@ -180,11 +237,18 @@ export class ClaimDraftStore {
   private listeners = new Map<string, Set<() => void>>();
   private everyone = new Set<() => void>();
   private storage: DraftStorage | null = null;
+  private keptList: ClaimDraft[] | null = null;
 
   constructor(private readonly prefix: string) {}
 
   get(highlightId: string): ClaimDraft | undefined {
     return this.drafts.get(highlightId);
+  }
+
+  /** The drafts of deleted highlights, oldest news first; the same array until one changes. */
+  kept(): ClaimDraft[] {
+    this.keptList ??= [...this.drafts.values()].filter((d) => d.deleted).sort((a, b) => a.deleted!.at - b.deleted!.at);
+    return this.keptList;
   }
 
   /** Calls `listener` when the draft of `highlightId` changes (or any draft, without an id). */
@@ -199,28 +263,58 @@ export class ClaimDraftStore {
   }
 
   /**
-   * Takes up the drafts kept in `storage` for this statement. Drafts of highlights no longer
-   * there (deleted), and drafts with nothing unsaved, are dropped. `currentOf` gives what the
-   * server holds for a highlight of the page (placed or orphaned).
+   * Takes up the drafts kept in `storage` for this statement. Drafts with nothing unsaved are
+   * dropped; drafts of highlights no longer there (deleted while the page was closed) are kept as
+   * deleted, to be copied. `currentOf` gives what the server holds for a highlight of the page
+   * (placed or orphaned).
    */
-  restore(storage: DraftStorage | null, currentOf: (highlightId: string) => DraftValues | undefined): void {
+  restore(storage: DraftStorage | null, currentOf: (highlightId: string) => DraftValues | undefined, at = Date.now()): void {
     this.storage = storage;
     if (!storage) return;
     const found: ClaimDraft[] = [];
+    const revived: ClaimDraft[] = [];
+    const gone: ClaimDraft[] = [];
     try {
       for (let i = storage.length - 1; i >= 0; i--) {
         const key = storage.key(i);
         if (!key?.startsWith(this.prefix)) continue;
         const id = key.slice(this.prefix.length);
+        if (this.drafts.has(id)) continue;
         const draft = parseStoredDraft(storage.getItem(key), id);
         const current = currentOf(id);
-        if (draft && current && resolveDraft(draft, current).unsaved && !this.drafts.has(id)) found.push(draft);
-        else if (!this.drafts.has(id)) storage.removeItem(key);
+        if (!draft) storage.removeItem(key);
+        else if (current) {
+          // A highlight the page has is not deleted, whatever was heard: an ordinary draft again.
+          const { deleted, ...ordinary } = draft;
+          if (!resolveDraft(ordinary, current).unsaved) storage.removeItem(key);
+          else if (deleted) revived.push(ordinary);
+          else found.push(ordinary);
+        } else if (!typedFields(draft).length) storage.removeItem(key);
+        else if (draft.deleted) found.push(draft);
+        else gone.push(draft);
       }
     } catch {
       // Storage may be off (private mode) or full: drafts still live while the page is open.
     }
     for (const draft of found) this.put(draft.highlightId, draft);
+    for (const draft of revived) this.set(draft.highlightId, draft);
+    for (const draft of gone) this.set(draft.highlightId, keepDeleted(draft, undefined, { by: null, kind: null, exact: null, at }));
+  }
+
+  /**
+   * The highlight was deleted: its draft (if it holds anything unsaved over `current`, what the
+   * page last had) is kept, marked deleted; otherwise dropped.
+   */
+  markDeleted(highlightId: string, current: DraftValues | undefined, deleted: DeletedHighlight): void {
+    const draft = this.get(highlightId);
+    if (draft) this.set(highlightId, keepDeleted(draft, current, deleted));
+  }
+
+  /** Marks deleted the drafts of highlights the page no longer has (its data re-read after missed news). */
+  markMissing(isPresent: (highlightId: string) => boolean, at = Date.now()): void {
+    for (const draft of [...this.drafts.values()]) {
+      if (!draft.deleted && !isPresent(draft.highlightId)) this.markDeleted(draft.highlightId, undefined, { by: null, kind: null, exact: null, at });
+    }
   }
 
   /** Sets (or with null, drops) the draft of a highlight. */
@@ -254,12 +348,31 @@ export class ClaimDraftStore {
     this.set(highlightId, null);
   }
 
+  /**
+   * Another tab of this browser changed the stored drafts (a `storage` event): take its change in,
+   * without writing it back. Keys of other statements are not this store's.
+   */
+  takeStored(key: string | null, text: string | null): void {
+    if (!this.storage || !key?.startsWith(this.prefix)) return;
+    const id = key.slice(this.prefix.length);
+    const draft = text === null ? null : parseStoredDraft(text, id);
+    // Each page marks a draft deleted when it hears so itself: another tab's page, opened on data
+    // read before this one made the highlight, may take it for deleted when it is not.
+    if (draft?.deleted && this.drafts.has(id) && !this.drafts.get(id)!.deleted) return;
+    if (draft) this.put(id, draft);
+    else if (text === null && this.drafts.has(id)) {
+      this.drafts.delete(id);
+      this.notify(id);
+    }
+  }
+
   private put(highlightId: string, draft: ClaimDraft) {
     this.drafts.set(highlightId, draft);
     this.notify(highlightId);
   }
 
   private notify(highlightId: string) {
+    this.keptList = null;
     for (const listener of [...(this.listeners.get(highlightId) ?? []), ...this.everyone]) listener();
   }
 }
