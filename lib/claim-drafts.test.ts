@@ -160,7 +160,7 @@ describe("claimChanges and applyChanges", () => {
 });
 
 describe("keepDeleted", () => {
-  const deleted = { by: "Erin Editor", kind: "claim" as const, exact: "303 civilians", at: T0 + 1 };
+  const deleted = { by: { id: "u2", name: "Erin Editor" }, kind: "claim" as const, exact: "303 civilians", at: T0 + 1 };
 
   it("keeps the typing over what the server last held, marked deleted", () => {
     const draft = editDraft(undefined, "h1", stored, { ...stored, claimReviewed: "Mine", body: "A note" }, T0)!;
@@ -195,7 +195,7 @@ describe("keepDeleted", () => {
     const unknown = keepDeleted(draft, stored, { ...deleted, by: null })!;
     expect(keepDeleted(unknown, undefined, { ...deleted, at: T0 + 9 })!.deleted).toEqual({ ...deleted, at: unknown.deleted!.at });
     const known = keepDeleted(draft, stored, deleted)!;
-    expect(keepDeleted(known, undefined, { ...deleted, by: "Someone else" })).toBe(known);
+    expect(keepDeleted(known, undefined, { ...deleted, by: { id: "u3", name: "Someone else" } })).toBe(known);
   });
 });
 
@@ -224,12 +224,12 @@ describe("parseStoredDraft", () => {
     expect(parseStoredDraft(JSON.stringify({ ...draft, values: { ...draft.values, tagIds: "t1" } }), "h1")).toBeNull();
     expect(parseStoredDraft(JSON.stringify({ ...draft, base: undefined }), "h1")).toBeNull();
     expect(parseStoredDraft(JSON.stringify({ ...draft, at: "yesterday" }), "h1")).toBeNull();
-    expect(parseStoredDraft(JSON.stringify({ ...draft, deleted: { by: 3, kind: "claim", exact: null, at: 1 } }), "h1")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, deleted: { by: "Erin", kind: "claim", exact: null, at: 1 } }), "h1")).toBeNull();
     expect(parseStoredDraft(JSON.stringify({ ...draft, deleted: { by: null, kind: "quote", exact: null, at: 1 } }), "h1")).toBeNull();
   });
 
   it("reads back a kept draft of a deleted highlight", () => {
-    const kept = keepDeleted(draft, stored, { by: "Erin", kind: "note", exact: "a passage", at: T0 })!;
+    const kept = keepDeleted(draft, stored, { by: { id: "u2", name: "Erin" }, kind: "note", exact: "a passage", at: T0 })!;
     expect(parseStoredDraft(JSON.stringify(kept), "h1")).toEqual(kept);
   });
 });
@@ -335,15 +335,15 @@ describe("ClaimDraftStore", () => {
     store.subscribe(() => heard.push("any"));
     const before = store.kept();
     store.edit("h1", stored, { ...stored, claimReviewed: "Mine" }, T0);
-    store.markDeleted("h1", stored, { by: "Erin", kind: "claim", exact: "303", at: T0 + 1 });
+    store.markDeleted("h1", stored, { by: { id: "u2", name: "Erin" }, kind: "claim", exact: "303", at: T0 + 1 });
     expect(store.kept()).not.toBe(before);
     expect(store.kept()).toBe(store.kept());
-    expect(store.kept().map((d) => [d.highlightId, d.deleted?.by])).toEqual([["h1", "Erin"]]);
-    expect(parseStoredDraft(storage.getItem(`${prefix}h1`), "h1")?.deleted?.by).toBe("Erin");
+    expect(store.kept().map((d) => [d.highlightId, d.deleted?.by?.name])).toEqual([["h1", "Erin"]]);
+    expect(parseStoredDraft(storage.getItem(`${prefix}h1`), "h1")?.deleted?.by).toEqual({ id: "u2", name: "Erin" });
     expect(heard).toEqual(["any", "any"]);
 
     // No draft: nothing to keep, nothing heard.
-    store.markDeleted("h2", stored, { by: "Erin", kind: "note", exact: "x", at: T0 + 2 });
+    store.markDeleted("h2", stored, { by: { id: "u2", name: "Erin" }, kind: "note", exact: "x", at: T0 + 2 });
     expect(store.get("h2")).toBeUndefined();
     expect(heard).toHaveLength(2);
 
@@ -351,7 +351,11 @@ describe("ClaimDraftStore", () => {
     store.edit("h3", stored, { ...stored, body: "Note" }, T0);
     store.edit("h4", stored, { ...stored, body: "Other" }, T0);
     store.markMissing((id) => id === "h4", T0 + 3);
-    expect(store.kept().map((d) => [d.highlightId, d.deleted?.by])).toEqual([["h1", "Erin"], ["h3", null]]);
+    expect(store.kept().map((d) => [d.highlightId, d.deleted?.by?.name ?? null])).toEqual([["h1", "Erin"], ["h3", null]]);
+    // Typing in another draft leaves the kept list as it was (same array).
+    const list = store.kept();
+    store.edit("h4", stored, { ...stored, body: "Other, typed on" }, T0);
+    expect(store.kept()).toBe(list);
     expect(store.get("h4")?.deleted).toBeUndefined();
   });
 

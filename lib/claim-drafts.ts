@@ -37,7 +37,7 @@ export type ClaimDraft = {
 /** What a kept draft says of the highlight it belonged to. */
 export type DeletedHighlight = {
   /** Who deleted it, as the page heard it; null when the page found it gone (on opening, or after missing the news). */
-  by: string | null;
+  by: { id: string; name: string } | null;
   kind: "claim" | "note" | null;
   /** The quoted passage, when known. */
   exact: string | null;
@@ -197,11 +197,15 @@ function isValues(v: unknown): v is DraftValues {
   );
 }
 
+function isPerson(v: unknown): v is { id: string; name: string } {
+  return Boolean(v) && typeof v === "object" && typeof (v as Record<string, unknown>).id === "string" && typeof (v as Record<string, unknown>).name === "string";
+}
+
 function isDeleted(v: unknown): v is DeletedHighlight {
   if (!v || typeof v !== "object") return false;
   const o = v as Record<string, unknown>;
   return (
-    (o.by === null || typeof o.by === "string") &&
+    (o.by === null || isPerson(o.by)) &&
     (o.kind === null || o.kind === "claim" || o.kind === "note") &&
     (o.exact === null || typeof o.exact === "string") &&
     typeof o.at === "number"
@@ -222,7 +226,7 @@ export function parseStoredDraft(text: string | null, highlightId: string): Clai
   if (o.highlightId !== highlightId || !isValues(o.base) || !isValues(o.values) || typeof o.at !== "number") return null;
   if (o.deleted !== undefined && !isDeleted(o.deleted)) return null;
   const draft: ClaimDraft = { highlightId, base: { ...o.base, tagIds: sortedIds(o.base.tagIds) }, values: { ...o.values, tagIds: sortedIds(o.values.tagIds) }, at: o.at };
-  if (o.deleted) draft.deleted = { by: o.deleted.by, kind: o.deleted.kind, exact: o.deleted.exact, at: o.deleted.at };
+  if (o.deleted) draft.deleted = { by: o.deleted.by && { id: o.deleted.by.id, name: o.deleted.by.name }, kind: o.deleted.kind, exact: o.deleted.exact, at: o.deleted.at };
   return draft;
 }
 
@@ -237,7 +241,8 @@ export class ClaimDraftStore {
   private listeners = new Map<string, Set<() => void>>();
   private everyone = new Set<() => void>();
   private storage: DraftStorage | null = null;
-  private keptList: ClaimDraft[] | null = null;
+  private keptList: ClaimDraft[] = [];
+  private keptStale = false;
 
   constructor(private readonly prefix: string) {}
 
@@ -247,7 +252,11 @@ export class ClaimDraftStore {
 
   /** The drafts of deleted highlights, oldest news first; the same array until one changes. */
   kept(): ClaimDraft[] {
-    this.keptList ??= [...this.drafts.values()].filter((d) => d.deleted).sort((a, b) => a.deleted!.at - b.deleted!.at);
+    if (!this.keptStale) return this.keptList;
+    this.keptStale = false;
+    const next = [...this.drafts.values()].filter((d) => d.deleted).sort((a, b) => a.deleted!.at - b.deleted!.at);
+    // Typing in an editor changes no kept draft: the list keeps its identity, and its readers their render.
+    if (next.length !== this.keptList.length || next.some((d, i) => d !== this.keptList[i])) this.keptList = next;
     return this.keptList;
   }
 
@@ -372,7 +381,7 @@ export class ClaimDraftStore {
   }
 
   private notify(highlightId: string) {
-    this.keptList = null;
+    this.keptStale = true;
     for (const listener of [...(this.listeners.get(highlightId) ?? []), ...this.everyone]) listener();
   }
 }

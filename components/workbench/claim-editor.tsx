@@ -5,12 +5,17 @@
 //
 // What is typed lives in the workbench's draft store (lib/claim-drafts.ts), not here: this editor
 // closes whenever another highlight opens, and the typing must outlive it (and a reload). A draft
-// over a claim someone else changed meanwhile shows both versions and lets the reader choose.
+// over a claim someone else changed meanwhile shows both versions and lets the reader choose; a
+// draft of a highlight someone deletes is kept in the side panel (kept-draft.tsx) to be copied.
+//
+// Esc closes the editor, from its text fields too (the workbench's own keys leave those alone):
+// the typing stays as a draft, and the focus goes back to the highlight's row.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useMemo, useState } from "react";
-import { claimChanges, keepMine, resolveDraft, takeTheirs, valuesOf, type ClaimDraftStore, type DraftField, type DraftValues } from "@/lib/claim-drafts";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { claimChanges, DRAFT_FIELD_LABELS, keepMine, resolveDraft, takeTheirs, valuesOf, type ClaimDraftStore, type DraftField, type DraftValues } from "@/lib/claim-drafts";
 import type { FieldErrors } from "@/lib/server/errors";
+import { describeField, handFocusToKeptDraft } from "./kept-draft";
 import { STATUS_LABELS, type Can, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
 import { useClaimDraft } from "./use-claim-draft";
 
@@ -32,8 +37,6 @@ export type ClaimEditorProps = {
   onClose: () => void;
 };
 
-const FIELD_LABELS: Record<DraftField, string> = { claimReviewed: "Claim reviewed", status: "Status", assigneeId: "Assignee", tagIds: "Tags", body: "Note" };
-
 export function ClaimEditor({ highlight: h, can, userId, tags, members, drafts, onSaveClaim, onSaveHighlight, onDelete, onClose }: ClaimEditorProps) {
   const claim = h.claim;
   // What the server holds, and the reader's draft over it (if any).
@@ -49,6 +52,24 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, drafts, 
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; errors?: FieldErrors } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const pathname = usePathname();
+  const root = useRef<HTMLDivElement>(null);
+
+  // Gone because someone deleted the highlight while the reader was in here: the kept draft
+  // that takes its place takes the focus too (it runs before the editor leaves the page).
+  const { id } = h;
+  useLayoutEffect(() => {
+    const el = root.current;
+    return () => {
+      if (el?.contains(document.activeElement) && drafts.get(id)?.deleted) handFocusToKeptDraft(id);
+    };
+  }, [drafts, id]);
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key !== "Escape" || e.defaultPrevented || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    if (confirming) setConfirming(false);
+    else onClose();
+  }
 
   const mayEditClaim = can.annotate && h.kind === "claim" && claim !== null && !h.state;
   const mayChange = can.annotate && !h.state && (h.author.id === userId || can.moderate);
@@ -91,18 +112,13 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, drafts, 
     setOutcome(null);
   }
 
-  const describe = (field: DraftField, v: DraftValues): string => {
-    if (field === "status") return STATUS_LABELS[v.status] ?? v.status;
-    if (field === "assigneeId") return members.find((m) => m.id === v.assigneeId)?.name ?? (v.assigneeId ? "Someone no longer in the desk" : "Nobody yet");
-    if (field === "tagIds") return v.tagIds.map((id) => offered.find((t) => t.id === id)?.name ?? "a removed tag").join(", ") || "No tags";
-    return v[field] || "(empty)";
-  };
+  const describe = (field: DraftField, v: DraftValues): string => describeField(field, v, { members, tags: offered });
 
   const idBase = `hl-${h.id}`;
   // The claim page lives beside the statements: /w/<slug>/claims/<id>.
   const claimHref = claim ? `${pathname.split("/statements/")[0]}/claims/${claim.id}` : null;
   return (
-    <div className="mt-3 space-y-4 border-t border-line pt-4" role="group" aria-label={h.kind === "claim" ? "Claim editor" : "Note editor"}>
+    <div ref={root} onKeyDown={onKeyDown} className="mt-3 space-y-4 border-t border-line pt-4" role="group" aria-label={h.kind === "claim" ? "Claim editor" : "Note editor"}>
       <blockquote dir="auto" className="border-l-2 pl-3 font-serif text-[0.95rem] leading-snug text-ink/90" style={{ borderColor: h.author.color }}>
         {h.exact}
       </blockquote>
@@ -117,7 +133,7 @@ export function ClaimEditor({ highlight: h, can, userId, tags, members, drafts, 
           <dl className="space-y-2">
             {conflicts.map((field) => (
               <div key={field}>
-                <dt className="text-xs font-medium uppercase tracking-wide text-muted">{FIELD_LABELS[field]}</dt>
+                <dt className="text-xs font-medium uppercase tracking-wide text-muted">{DRAFT_FIELD_LABELS[field]}</dt>
                 <dd dir="auto" className="mt-0.5">
                   <span className="text-muted">Theirs now: </span>
                   {describe(field, current)}

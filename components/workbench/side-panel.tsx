@@ -1,13 +1,14 @@
 "use client";
 // The right-hand column: filters, the claims and notes in text order (one opens into its editor),
 // and the orphans a correction could not place.
-import { memo, startTransition, Suspense, useEffect, useMemo, useState } from "react";
+import { memo, startTransition, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { resolveDraft, valuesOf, type ClaimDraftStore } from "@/lib/claim-drafts";
 import type { FieldErrors } from "@/lib/server/errors";
 import { ClaimEditor, type ClaimEditorProps } from "./claim-editor";
 import { HighlightCard, quoteExcerpt, Swatch } from "./highlight-card";
+import { DraftText, KeptDraft } from "./kept-draft";
 import { isFiltering, NO_FILTERS, STATUS_LABELS, type Can, type Filters, type WorkbenchHighlight, type WorkbenchMember, type WorkbenchTag } from "./types";
-import { useClaimDraft } from "./use-claim-draft";
+import { useClaimDraft, useKeptDrafts } from "./use-claim-draft";
 import type { WorkbenchPreview } from "./workbench";
 
 type Result = { ok: true } | { ok: false; message: string; errors?: FieldErrors };
@@ -154,6 +155,7 @@ function Panel(p: SidePanelProps) {
         <p role="status" aria-live="polite" className={p.notice ? "px-4 pt-3 text-sm text-emerald-800" : "sr-only"}>
           {p.notice}
         </p>
+        <KeptDrafts drafts={p.drafts} allHighlights={p.allHighlights} orphans={p.orphans} members={p.members} tags={p.tags} userId={p.userId} />
         {p.highlights.length === 0 ? (
           <p className="px-4 py-6 text-sm text-muted">
             {isFiltering(p.filters)
@@ -204,11 +206,18 @@ type RowProps = Pick<SidePanelProps, "onOpen" | "onRetry" | "onDiscard" | "onSav
 
 // A statement can have a thousand highlights: a row re-renders only when its own props change.
 const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, onOpen, onRetry, onDiscard, ...editor }: RowProps) {
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Closed from inside (Esc in a field, Close): the focus stays on this row, not lost to the page.
+  const close = () => {
+    onOpen(null);
+    toggle.current?.focus();
+  };
   return (
     // Rows out of view skip style, layout and paint (content-visibility): with a thousand rows that
     // work was most of the page's rendering; `auto` keeps each row's height once it has been seen.
     <li id={`hl-item-${h.id}`} data-item-id={h.id} className={`px-4 py-3 [contain-intrinsic-size:auto_5.5rem] [content-visibility:auto] ${active ? "bg-stone-50" : ""} ${h.state === "failed" ? "bg-red-50/60" : ""}`} style={active ? { boxShadow: `inset 3px 0 0 ${h.author.color}` } : undefined}>
       <button
+        ref={toggle}
         type="button"
         aria-expanded={open}
         aria-label={`${h.kind === "claim" ? "Claim" : "Note"} by ${h.author.name}: ${quoteExcerpt(h.exact, 80)}`}
@@ -234,7 +243,7 @@ const HighlightRow = memo(function HighlightRow({ highlight: h, open, active, on
           </div>
         </div>
       ) : null}
-      {open && !h.state ? <ClaimEditor key={h.id} highlight={h} {...editor} onClose={() => onOpen(null)} /> : null}
+      {open && !h.state ? <ClaimEditor key={h.id} highlight={h} {...editor} onClose={close} /> : null}
     </li>
   );
 });
@@ -257,29 +266,50 @@ function UnsavedBadge({ highlight: h, drafts }: { highlight: WorkbenchHighlight;
  * An orphan's unsaved edits stay with it: shown here so they can be copied or discarded, and
  * back in the editor once the orphan is re-attached (the highlight keeps its id).
  */
-function OrphanDraft({ highlight: h, drafts }: { highlight: WorkbenchHighlight; drafts: ClaimDraftStore }) {
+function OrphanDraft({ highlight: h, drafts, members, tags }: { highlight: WorkbenchHighlight; drafts: ClaimDraftStore; members: WorkbenchMember[]; tags: WorkbenchTag[] }) {
   const draft = useClaimDraft(drafts, h.id);
   if (!draft) return null;
-  const { values, unsaved } = resolveDraft(draft, valuesOf(h));
+  const current = valuesOf(h);
+  const { values, unsaved } = resolveDraft(draft, current);
   if (!unsaved) return null;
-  const text = h.kind === "claim" ? values.claimReviewed : values.body;
   return (
     <details className="mt-2 rounded-md border border-amber-300 bg-white px-3 py-2 text-sm">
       <summary className="cursor-pointer select-none font-medium text-amber-900">Unsaved changes</summary>
-      {text ? (
-        <p dir="auto" className="mt-1 whitespace-pre-wrap text-ink">
-          {text}
-        </p>
-      ) : null}
-      <p className="mt-1 text-xs text-muted">Kept until you re-attach the {h.kind} and save, or discard them.</p>
-      <button type="button" onClick={() => drafts.discard(h.id)} className="mt-1 text-xs text-ink underline decoration-line underline-offset-2 hover:decoration-ink">
-        Discard changes
-      </button>
+      <div className="mt-2 space-y-2">
+        <DraftText draft={{ ...draft, base: current, values }} names={{ members, tags }}>
+          <button type="button" onClick={() => drafts.discard(h.id)} className="rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+            Discard changes
+          </button>
+        </DraftText>
+        <p className="text-xs text-muted">Kept until you re-attach the {h.kind} and save, or discard them.</p>
+      </div>
     </details>
   );
 }
 
-function Orphans({ orphans, hasSelection, can, userId, onReattach, drafts }: SidePanelProps) {
+/**
+ * The drafts of highlights deleted while (or before) the reader was typing in them, where their
+ * rows were: kept until the reader has copied what they need and discards them.
+ */
+function KeptDrafts({ drafts, allHighlights, orphans, members, tags, userId }: Pick<SidePanelProps, "drafts" | "allHighlights" | "orphans" | "members" | "tags" | "userId">) {
+  const kept = useKeptDrafts(drafts);
+  // A highlight still listed is not deleted, whatever a late or mistaken note says.
+  const shown = useMemo(() => {
+    if (kept.length === 0) return kept;
+    const listed = new Set([...allHighlights, ...orphans].map((h) => h.id));
+    return kept.filter((d) => !listed.has(d.highlightId));
+  }, [kept, allHighlights, orphans]);
+  if (shown.length === 0) return null;
+  return (
+    <div aria-label="Kept text from deleted highlights" role="region" className="space-y-3 px-4 pt-3">
+      {shown.map((d) => (
+        <KeptDraft key={d.highlightId} draft={d} drafts={drafts} names={{ members, tags }} readerId={userId} />
+      ))}
+    </div>
+  );
+}
+
+function Orphans({ orphans, hasSelection, can, userId, onReattach, drafts, members, tags }: SidePanelProps) {
   const [messages, setMessages] = useState<Record<string, string>>({});
   return (
     <section aria-labelledby="orphans-title" className="mt-4 rounded-lg border border-amber-200 bg-amber-50/50 shadow-sm">
@@ -303,7 +333,7 @@ function Orphans({ orphans, hasSelection, can, userId, onReattach, drafts }: Sid
               <p dir="auto" className="mt-1 font-serif text-[0.95rem] leading-snug text-ink/90 line-through decoration-amber-400/70">
                 “{quoteExcerpt(h.exact, 200)}”
               </p>
-              <OrphanDraft highlight={h} drafts={drafts} />
+              <OrphanDraft highlight={h} drafts={drafts} members={members} tags={tags} />
               {mayChange ? (
                 <button
                   type="button"

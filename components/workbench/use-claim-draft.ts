@@ -13,3 +13,15 @@ export function useClaimDraft(store: ClaimDraftStore, highlightId: string): Clai
     () => undefined,
   );
 }
+
+const NONE: ClaimDraft[] = [];
+
+/** The kept drafts of deleted highlights (the side panel lists them until discarded). */
+export function useKeptDrafts(store: ClaimDraftStore): ClaimDraft[] {
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  return useSyncExternalStore(
+    subscribe,
+    () => store.kept(),
+    () => NONE,
+  );
+}

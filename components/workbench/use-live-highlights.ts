@@ -11,6 +11,9 @@
 // missed it) and the page shows the corrected text when the reader asks (`showCorrected`, a
 // refresh of the page's data). Until then, news with offsets in the new text waits: the refresh
 // brings all of it.
+//
+// A deletion is told to `onDeleted` before it is merged, while the page still has the highlight:
+// the reader's unsaved typing in it is kept (claim-drafts.ts), not dropped with it.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { applyLiveEvent, decideLiveEvent, HELLO, RESYNC, type Hello, type LiveEvent } from "@/lib/live-events";
@@ -35,7 +38,20 @@ function newest(current: PendingCorrection | null, heard: PendingCorrection): Pe
   return heard.revision === current.revision && !current.by && heard.by ? heard : current;
 }
 
-export function useLiveHighlights({ statementId, revision, setHighlights, setOrphans }: { statementId: string; revision: number; setHighlights: SetList; setOrphans: SetList }): {
+export function useLiveHighlights({
+  statementId,
+  revision,
+  setHighlights,
+  setOrphans,
+  onDeleted,
+}: {
+  statementId: string;
+  revision: number;
+  setHighlights: SetList;
+  setOrphans: SetList;
+  /** Someone (`actorId`) deleted a highlight; called before the lists lose it. */
+  onDeleted?: (highlightId: string, actorId: string) => void;
+}): {
   correction: PendingCorrection | null;
   showCorrected: () => void;
   showing: boolean;
@@ -49,6 +65,10 @@ export function useLiveHighlights({ statementId, revision, setHighlights, setOrp
   useEffect(() => {
     shown.current = { revision, behind: correction !== null };
   }, [revision, correction]);
+  const deleted = useRef(onDeleted);
+  useEffect(() => {
+    deleted.current = onDeleted;
+  }, [onDeleted]);
 
   useEffect(() => {
     const tell = (notice: PendingCorrection) => {
@@ -75,6 +95,7 @@ export function useLiveHighlights({ statementId, revision, setHighlights, setOrp
         case "ignore":
           return;
         case "merge":
+          if (event.type === "highlight.deleted") deleted.current?.(event.highlightId, event.actorId);
           setHighlights((list) => applyLiveEvent(list, event, "placed"));
           setOrphans((list) => applyLiveEvent(list, event, "orphaned"));
       }

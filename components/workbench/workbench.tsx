@@ -111,8 +111,25 @@ export function Workbench(props: WorkbenchProps) {
     });
     // Once, against the full lists the page opened with.
   }, [drafts, complete]);
+  // Someone deleted a highlight: the reader's unsaved typing in it is kept, not lost with it
+  // (unless the reader is deleting it here, from its editor).
+  const listed = useRef({ highlights, orphans });
+  useEffect(() => {
+    listed.current = { highlights, orphans };
+  }, [highlights, orphans]);
+  const deleting = useRef(new Set<string>());
+  const { members } = props;
+  const keepDeletedDraft = useCallback(
+    (id: string, actorId: string) => {
+      if (!drafts.get(id) || deleting.current.has(id)) return;
+      const h = listed.current.highlights.find((x) => x.id === id) ?? listed.current.orphans.find((x) => x.id === id);
+      const by = actorId === user.id ? user : members.find((m) => m.id === actorId);
+      drafts.markDeleted(id, h && valuesOf(h), { by: by ? { id: by.id, name: by.name } : null, kind: h?.kind ?? null, exact: h?.exact ?? null, at: Date.now() });
+    },
+    [drafts, user, members],
+  );
   // Others' changes to this statement, merged in as they are saved; a correction waits for the reader.
-  const { correction, showCorrected, showing } = useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans });
+  const { correction, showCorrected, showing } = useLiveHighlights({ statementId, revision: revision.number, setHighlights, setOrphans, onDeleted: keepDeletedDraft });
   const claimCount = useMemo(() => (preview ? preview.claims + countClaims([], orphans) : countClaims(highlights, orphans)), [preview, highlights, orphans]);
   const shownRevision = useRef(revision.number);
   // The server sends the text alone (statement-plain-text.tsx): rendering a thousand highlights
@@ -129,6 +146,9 @@ export function Workbench(props: WorkbenchProps) {
     if (corrected) setSelection(null);
     if (received.current[0] === props.highlights && received.current[1] === props.orphans) return;
     received.current = [props.highlights, props.orphans];
+    // Re-read after missed news: a highlight no longer there was deleted meanwhile; keep its draft.
+    const present = new Set([...props.highlights, ...props.orphans].map((h) => h.id));
+    drafts.markMissing((id) => present.has(id));
     const unsaved = (current: WorkbenchHighlight[]) => current.filter((h) => h.state).map((h) => (h.revision !== revision.number && !h.stale ? staleOf(h) : h));
     setHighlights((current) => [...props.highlights, ...unsaved(current)].sort(byPosition));
     setOrphans(props.orphans);
@@ -305,7 +325,9 @@ export function Workbench(props: WorkbenchProps) {
 
   const remove = useCallback(
     async (h: WorkbenchHighlight) => {
+      deleting.current.add(h.id);
       const result = await deleteHighlightAction({ workspaceId, highlightId: h.id });
+      deleting.current.delete(h.id);
       if (result.ok) {
         setHighlights((current) => current.filter((x) => x.id !== h.id));
         setOrphans((current) => current.filter((x) => x.id !== h.id));
