@@ -109,6 +109,12 @@ export function Workbench(props: WorkbenchProps) {
       const h = opened.get(id);
       return h ? valuesOf(h) : undefined;
     });
+    // Another tab of this browser typing on the same statement: its drafts show here too.
+    const onStorage = (e: StorageEvent) => {
+      if (storage && e.storageArea === storage) drafts.takeStored(e.key, e.newValue);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
     // Once, against the full lists the page opened with.
   }, [drafts, complete]);
   // Someone deleted a highlight: the reader's unsaved typing in it is kept, not lost with it
