@@ -81,7 +81,7 @@ test("typing survives another highlight, Esc and a reload, and is gone once save
   await expect(unsavedNote(page)).toBeVisible();
   await expect(editor(page).getByRole("button", { name: "Discard changes" })).toBeVisible();
 
-  // Esc closes the editor (once out of the text field) and keeps the typing.
+  // Esc closes the editor and keeps the typing (here from outside its fields; deleted-drafts.spec.ts presses it in one).
   await editor(page).getByLabel("Claim reviewed").blur();
   await page.keyboard.press("Escape");
   await expect(editor(page)).toHaveCount(0);

@@ -41,8 +41,10 @@ export function DraftText({ draft, names, children }: { draft: ClaimDraft; names
       setCopied("copied");
     } catch {
       const selection = window.getSelection();
-      if (textRef.current && selection) {
-        selection.selectAllChildren(textRef.current);
+      // What Copy would have copied: one field's text alone, several with their labels.
+      const target = fields.length === 1 ? textRef.current?.querySelector("dd") : textRef.current;
+      if (target && selection) {
+        selection.selectAllChildren(target);
         setCopied("selected");
       }
     }
