@@ -165,7 +165,7 @@ export async function signOutEverywhere(actor: Actor): Promise<void> {
 export async function homePathFor(actor: Actor): Promise<string> {
   const membership = await db().membership.findFirst({
     where: { userId: actor.userId },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { workspace: { select: { slug: true } } },
   });
   return membership ? `/w/${membership.workspace.slug}/statements` : "/workspaces";

@@ -79,7 +79,7 @@ export async function listMembers(actor: Actor, input: { workspaceId: string }):
     const invites = await db().invite.findMany({
       where: { workspaceId: ws.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true } } },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
     pendingInvites = invites
       .filter((i) => isRole(i.role))
