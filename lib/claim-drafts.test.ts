@@ -235,7 +235,7 @@ describe("parseStoredDraft", () => {
 });
 
 describe("ClaimDraftStore", () => {
-  const prefix = draftKeyPrefix("ws1", "st1");
+  const prefix = draftKeyPrefix("u1", "ws1", "st1");
 
   it("mirrors drafts into storage under workspace, statement and highlight, and tells only that highlight's subscribers", () => {
     const storage = new MemoryStorage();
@@ -249,7 +249,7 @@ describe("ClaimDraftStore", () => {
     store.edit("h1", stored, { ...stored, claimReviewed: "Mine" }, T0);
     expect(heard).toEqual(["h1", "any"]);
     expect(store.get("h1")?.values.claimReviewed).toBe("Mine");
-    expect(JSON.parse(storage.getItem("factdesk:claim-draft:ws1:st1:h1")!)).toEqual(store.get("h1"));
+    expect(JSON.parse(storage.getItem("factdesk:claim-draft:u1:ws1:st1:h1")!)).toEqual(store.get("h1"));
 
     store.discard("h1");
     expect(store.get("h1")).toBeUndefined();
@@ -263,7 +263,7 @@ describe("ClaimDraftStore", () => {
     expect(heard).toEqual(["h1", "any", "h1", "any", "any"]);
   });
 
-  it("offers back after a reload what is still unsaved, keeps drafts of highlights deleted meanwhile as deleted, never touches other statements", () => {
+  it("offers back after a reload what is still unsaved, keeps drafts of highlights deleted meanwhile as deleted, never touches other statements or other people's drafts", () => {
     const storage = new MemoryStorage();
     const before = new ClaimDraftStore(prefix);
     before.restore(storage, () => stored);
@@ -271,11 +271,15 @@ describe("ClaimDraftStore", () => {
     before.edit("gone", stored, { ...stored, claimReviewed: "Mine" }, T0);
     before.edit("same", stored, { ...stored, claimReviewed: "Agreed" }, T0);
     storage.setItem(`${prefix}broken`, "{");
-    storage.setItem("factdesk:claim-draft:ws1:other:kept", "{}");
+    storage.setItem("factdesk:claim-draft:u1:ws1:other:kept", "{}");
+    // Someone else signed in earlier in this browser, on the same statement.
+    const theirs = `${draftKeyPrefix("u2", "ws1", "st1")}theirs`;
+    storage.setItem(theirs, storage.getItem(`${prefix}kept`)!);
 
     const after = new ClaimDraftStore(prefix);
-    const now: Record<string, DraftValues> = { kept: stored, same: { ...stored, claimReviewed: "Agreed" }, broken: stored };
+    const now: Record<string, DraftValues> = { kept: stored, same: { ...stored, claimReviewed: "Agreed" }, broken: stored, theirs: stored };
     after.restore(storage, (id) => now[id], T0 + 5);
+    expect(after.get("theirs")).toBeUndefined();
     expect(after.get("kept")?.values.claimReviewed).toBe("Mine");
     expect(after.get("kept")?.deleted).toBeUndefined();
     expect(after.get("same")).toBeUndefined();
@@ -283,7 +287,7 @@ describe("ClaimDraftStore", () => {
     // Deleted while the page was closed: kept to be copied, and said so (by nobody known).
     expect(after.get("gone")).toMatchObject({ values: { claimReviewed: "Mine" }, deleted: { by: null, kind: null, exact: null, at: T0 + 5 } });
     expect(after.kept().map((d) => d.highlightId)).toEqual(["gone"]);
-    expect([...storage.items.keys()].sort()).toEqual(["factdesk:claim-draft:ws1:other:kept", `${prefix}gone`, `${prefix}kept`]);
+    expect([...storage.items.keys()].sort()).toEqual(["factdesk:claim-draft:u1:ws1:other:kept", `${prefix}gone`, `${prefix}kept`, theirs].sort());
 
     // And so on every later reload, until discarded.
     const again = new ClaimDraftStore(prefix);
@@ -385,7 +389,7 @@ describe("ClaimDraftStore", () => {
 
     store.takeStored(`${prefix}h1`, JSON.stringify(theirs));
     expect(store.get("h1")).toEqual(theirs);
-    store.takeStored("factdesk:claim-draft:ws1:other:h1", null);
+    store.takeStored("factdesk:claim-draft:u1:ws1:other:h1", null);
     store.takeStored(`${prefix}h1`, "{garbage");
     expect(store.get("h1")).toEqual(theirs);
     // The other tab cannot mark deleted a draft this page holds for a highlight it has.

@@ -179,9 +179,13 @@ export function clipboardText(fields: ReadonlyArray<{ label: string; text: strin
 
 // ---- keeping drafts in the browser ---------------------------------------------------------------
 
-/** Keys are `factdesk:claim-draft:<workspace>:<statement>:<highlight>`; ids never contain ":" (cuid/uuid). */
-export function draftKeyPrefix(workspaceId: string, statementId: string): string {
-  return `factdesk:claim-draft:${workspaceId}:${statementId}:`;
+/**
+ * Keys are `factdesk:claim-draft:<user>:<workspace>:<statement>:<highlight>`; ids never contain ":"
+ * (cuid/uuid). Per person: on a desk's shared computer, the next person signed in in the same
+ * browser must not be shown (or handed back as theirs) someone else's unsaved typing.
+ */
+export function draftKeyPrefix(userId: string, workspaceId: string, statementId: string): string {
+  return `factdesk:claim-draft:${userId}:${workspaceId}:${statementId}:`;
 }
 
 function isValues(v: unknown): v is DraftValues {

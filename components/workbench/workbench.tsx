@@ -94,7 +94,7 @@ export function Workbench(props: WorkbenchProps) {
   }
   // The claim editor's unsaved typing per highlight: it outlives the editor (and, through
   // localStorage, the page). Restored after hydration: the server cannot know what was kept.
-  const [drafts] = useState(() => new ClaimDraftStore(draftKeyPrefix(workspaceId, statementId)));
+  const [drafts] = useState(() => new ClaimDraftStore(draftKeyPrefix(user.id, workspaceId, statementId)));
   const complete = !preview;
   useEffect(() => {
     if (!complete) return;
