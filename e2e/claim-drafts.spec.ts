@@ -4,7 +4,7 @@
 // unsaved changes. A draft over a claim someone else changed meanwhile shows both versions and
 // waits for the checker's choice; a draft of a claim a correction orphans stays with the orphan.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { openWorkbench, pasteStatement, savedHighlightIds, selectQuote, textUnder, waitForWorkbench } from "./support/annotate";
+import { highlightWithKey, itemRow, openItem, openWorkbench, pasteStatement, selectQuote, storedDrafts, waitForWorkbench } from "./support/annotate";
 import { snap } from "./support/pages";
 import { storageStateOf, type SignedIn } from "./support/world";
 
@@ -26,30 +26,9 @@ const ids: Record<string, string> = {};
 const open = (browser: Browser, who: SignedIn) => openWorkbench(browser, who, statementPath);
 
 const editor = (page: Page) => page.getByRole("group", { name: "Claim editor" });
-const row = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`);
+const row = itemRow;
 const unsavedBadge = (page: Page, id: string) => row(page, id).getByText("Unsaved changes", { exact: true });
 const unsavedNote = (page: Page) => editor(page).getByText("Unsaved changes", { exact: true });
-const storedDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("factdesk:claim-draft:")));
-
-async function openRow(page: Page, id: string): Promise<void> {
-  await row(page, id).getByRole("button").first().click();
-  await expect(row(page, id).getByRole("group", { name: "Claim editor" })).toBeVisible();
-}
-
-/** Selects `quote` and presses a key (c or n), as a keyboard user does; returns the saved highlight's id. */
-async function highlightWithKey(page: Page, quote: string, key: "c" | "n"): Promise<string> {
-  const before = new Set(await savedHighlightIds(page));
-  // A drag in the text takes the focus out of the editor's fields, where keys are typing.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await selectQuote(page, quote);
-  await expect(page.getByRole("toolbar", { name: "Highlight the selection" })).toBeVisible();
-  await page.keyboard.press(key);
-  await expect(page.locator('[data-highlight-state="saving"]')).toHaveCount(0);
-  const id = (await savedHighlightIds(page)).find((x) => !before.has(x));
-  expect(id, `a saved highlight on “${quote}”`).toBeTruthy();
-  expect(await textUnder(page, id!)).toBe(quote);
-  return id!;
-}
 
 test("a checker pastes a statement and marks a claim", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("checker"), viewport: { width: 1360, height: 900 } });
@@ -61,7 +40,7 @@ test("a checker pastes a statement and marks a claim", async ({ browser }) => {
 
 test("typing survives another highlight, Esc and a reload, and is gone once saved", async ({ browser }) => {
   const page = await open(browser, "checker");
-  await openRow(page, ids.first!);
+  await openItem(page, ids.first!);
   const reviewed = editor(page).getByLabel("Claim reviewed");
   await reviewed.fill(REWORDED);
   await editor(page).getByLabel("Status").selectOption({ label: "Researching" });
@@ -75,7 +54,7 @@ test("typing survives another highlight, Esc and a reload, and is gone once save
   await page.getByRole("complementary", { name: "Claims and notes" }).screenshot({ path: "test-results/screenshots/claim-drafts-list-badge.png" });
 
   // Back to the first claim: the typing is there, with a calm note.
-  await openRow(page, ids.first!);
+  await openItem(page, ids.first!);
   await expect(editor(page).getByLabel("Claim reviewed")).toHaveValue(REWORDED);
   await expect(editor(page).getByLabel("Status")).toHaveValue("researching");
   await expect(unsavedNote(page)).toBeVisible();
@@ -96,7 +75,7 @@ test("typing survives another highlight, Esc and a reload, and is gone once save
   await page.reload();
   await waitForWorkbench(page);
   await expect(unsavedBadge(page, ids.first!)).toBeVisible();
-  await openRow(page, ids.first!);
+  await openItem(page, ids.first!);
   await expect(editor(page).getByLabel("Claim reviewed")).toHaveValue(REWORDED);
   await expect(editor(page).getByLabel("Status")).toHaveValue("researching");
   await expect(unsavedNote(page)).toBeVisible();
@@ -111,7 +90,7 @@ test("typing survives another highlight, Esc and a reload, and is gone once save
   await page.reload();
   await waitForWorkbench(page);
   await expect(unsavedBadge(page, ids.first!)).toHaveCount(0);
-  await openRow(page, ids.first!);
+  await openItem(page, ids.first!);
   await expect(editor(page).getByLabel("Claim reviewed")).toHaveValue(REWORDED.replace(/\s+/g, " "));
   await expect(unsavedNote(page)).toHaveCount(0);
   await page.context().close();
@@ -119,7 +98,7 @@ test("typing survives another highlight, Esc and a reload, and is gone once save
 
 test("discarding drops the typing; typing back what is stored leaves nothing unsaved", async ({ browser }) => {
   const page = await open(browser, "checker");
-  await openRow(page, ids.second!);
+  await openItem(page, ids.second!);
   const reviewed = editor(page).getByLabel("Claim reviewed");
   const stored = await reviewed.inputValue();
   await reviewed.fill("Four resolutions, never implemented");
@@ -145,14 +124,14 @@ test("someone else changes the claim meanwhile: both versions are shown and the 
   const other = await open(browser, "editor");
 
   // The checker rewords the second claim and leaves it unsaved.
-  await openRow(checker, ids.second!);
+  await openItem(checker, ids.second!);
   const mine = "Four UN resolutions of 1993 were never implemented (checker)";
   await editor(checker).getByLabel("Claim reviewed").fill(mine);
-  await openRow(checker, ids.first!);
+  await openItem(checker, ids.first!);
 
   // The editor rewords the same claim and saves it; the checker's page hears of it live.
   const theirs = "Four Security Council resolutions of 1993 were never carried out (editor)";
-  await openRow(other, ids.second!);
+  await openItem(other, ids.second!);
   await editor(other).getByLabel("Claim reviewed").fill(theirs);
   await editor(other).getByLabel("Status").selectOption({ label: "Researching" });
   await editor(other).getByRole("button", { name: "Save claim" }).click();
@@ -161,7 +140,7 @@ test("someone else changes the claim meanwhile: both versions are shown and the 
   await expect(unsavedBadge(checker, ids.second!)).toBeVisible();
 
   // Reopened: both versions, Save waits for a choice; the status they changed alone is simply theirs.
-  await openRow(checker, ids.second!);
+  await openItem(checker, ids.second!);
   const conflict = editor(checker).getByText("This claim was changed by someone else since you started editing.").locator("..");
   await expect(conflict).toContainText(`Theirs now: ${theirs}`);
   await expect(conflict).toContainText(`Yours, unsaved: ${mine}`);

@@ -5,7 +5,7 @@
 // closed. A deletion with nothing typed changes nothing. Esc in the editor's fields closes it and
 // keeps the typing; j and k there are letters. A second tab of the same browser sees the draft.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { openWorkbench, pasteStatement, savedHighlightIds, selectQuote, waitForWorkbench } from "./support/annotate";
+import { highlightWithKey, itemRow, openItem, openWorkbench, pasteStatement, storedDrafts, waitForWorkbench } from "./support/annotate";
 import { snap } from "./support/pages";
 import { MEMBERS, storageStateOf, type SignedIn } from "./support/world";
 
@@ -26,31 +26,14 @@ let statementPath = "";
 const ids: Record<string, string> = {};
 
 const open = (browser: Browser, who: SignedIn) => openWorkbench(browser, who, statementPath);
-const row = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`);
+const row = itemRow;
 const editorOf = (page: Page, id: string) => row(page, id).getByRole("group", { name: /^(Claim|Note) editor$/ });
 const kept = (page: Page) => page.getByRole("region", { name: "Kept text from deleted highlights" });
 const keptOf = (page: Page, id: string) => page.locator(`[data-kept-draft="${id}"]`);
-const storedDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("factdesk:claim-draft:")));
-
-async function openRow(page: Page, id: string): Promise<void> {
-  await row(page, id).getByRole("button").first().click();
-  await expect(editorOf(page, id)).toBeVisible();
-}
-
-async function highlight(page: Page, quote: string, key: "c" | "n"): Promise<string> {
-  const before = new Set(await savedHighlightIds(page));
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await selectQuote(page, quote);
-  await expect(page.getByRole("toolbar", { name: "Highlight the selection" })).toBeVisible();
-  await page.keyboard.press(key);
-  const id = (await savedHighlightIds(page)).find((x) => !before.has(x));
-  expect(id, `a saved highlight on “${quote}”`).toBeTruthy();
-  return id!;
-}
 
 /** The editor (in their own browser) deletes the highlight from its editor. */
 async function deleteAsEditor(editor: Page, id: string): Promise<void> {
-  await openRow(editor, id);
+  await openItem(editor, id);
   const group = editorOf(editor, id);
   await group.getByRole("button", { name: /^Delete (claim|note)$/ }).click();
   await group.getByRole("button", { name: "Delete", exact: true }).click();
@@ -61,10 +44,10 @@ test("a checker marks two claims and two notes", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("checker"), viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   statementPath = await pasteStatement(page, `Deleted drafts ${Date.now().toString(36)}`, STATEMENT);
-  ids.claim = await highlight(page, FIRST, "c");
-  ids.note = await highlight(page, SECOND, "n");
-  ids.untouched = await highlight(page, THIRD, "c");
-  ids.away = await highlight(page, FOURTH, "n");
+  ids.claim = await highlightWithKey(page, FIRST, "c");
+  ids.note = await highlightWithKey(page, SECOND, "n");
+  ids.untouched = await highlightWithKey(page, THIRD, "c");
+  ids.away = await highlightWithKey(page, FOURTH, "n");
   await context.close();
 });
 
@@ -73,7 +56,7 @@ test("an editor deletes the claim the checker is typing in: the typing stays, to
   await checker.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   const editor = await open(browser, "editor");
 
-  await openRow(checker, ids.claim!);
+  await openItem(checker, ids.claim!);
   const typed = "The ministry says 303 civilians were hurt since November 2020\n(second line, not final)";
   const field = editorOf(checker, ids.claim!).getByLabel("Claim reviewed");
   await field.fill(typed);
@@ -121,7 +104,7 @@ test("a note's body is kept too; without a clipboard, Copy selects the text", as
   // As on a desk served over plain http: no clipboard to write to.
   await checker.evaluate(() => Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true }));
 
-  await openRow(checker, ids.note!);
+  await openItem(checker, ids.note!);
   const body = "Ask the UN press office which four resolutions these are.";
   await editorOf(checker, ids.note!).getByLabel("Note").fill(body);
   // Typed, then the checker looked elsewhere: the note's editor is closed, the draft waits in the list.
@@ -148,7 +131,7 @@ test("a note's body is kept too; without a clipboard, Copy selects the text", as
 test("a deletion while nothing is typed closes the editor as before, keeping nothing", async ({ browser }) => {
   const checker = await open(browser, "checker");
   const editor = await open(browser, "editor");
-  await openRow(checker, ids.untouched!);
+  await openItem(checker, ids.untouched!);
   await deleteAsEditor(editor, ids.untouched!);
   await expect(row(checker, ids.untouched!)).toHaveCount(0);
   await expect(checker.getByRole("group", { name: "Claim editor" })).toHaveCount(0);
@@ -160,7 +143,7 @@ test("a deletion while nothing is typed closes the editor as before, keeping not
 
 test("deleted while the checker's page was closed: the typing is there on coming back", async ({ browser }) => {
   const checker = await open(browser, "checker");
-  await openRow(checker, ids.away!);
+  await openItem(checker, ids.away!);
   const body = "Check the Wayback Machine for the Sunday version.";
   await editorOf(checker, ids.away!).getByLabel("Note").fill(body);
   await checker.goto("/");
@@ -181,7 +164,7 @@ test("deleted while the checker's page was closed: the typing is there on coming
 
 test("Esc in a field closes the editor and keeps the typing; j and k there are letters; a second tab sees the draft", async ({ browser }) => {
   const checker = await open(browser, "checker");
-  ids.esc = await highlight(checker, FIRST, "c");
+  ids.esc = await highlightWithKey(checker, FIRST, "c");
   const group = editorOf(checker, ids.esc);
   await expect(group).toBeVisible();
   const field = group.getByLabel("Claim reviewed");
@@ -206,7 +189,7 @@ test("Esc in a field closes the editor and keeps the typing; j and k there are l
   await waitForWorkbench(second);
   await expect(row(second, ids.esc).getByText("Unsaved changes", { exact: true })).toBeVisible();
   await group.getByLabel("Claim reviewed").fill("Typed in the first tab");
-  await openRow(second, ids.esc);
+  await openItem(second, ids.esc);
   await expect(editorOf(second, ids.esc).getByLabel("Claim reviewed")).toHaveValue("Typed in the first tab");
   await editorOf(second, ids.esc).getByRole("button", { name: "Discard changes" }).click();
   await expect(group.getByLabel("Claim reviewed")).toHaveValue(stored);

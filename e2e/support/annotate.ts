@@ -97,3 +97,34 @@ export async function pasteStatement(page: Page, title: string, text: string): P
   await waitForWorkbench(page);
   return new URL(page.url()).pathname;
 }
+
+/** A highlight's row in the side panel. */
+export function itemRow(page: Page, id: string) {
+  return page.locator(`[data-item-id="${id}"]`);
+}
+
+/** Opens a highlight's claim (or note) editor from its row in the side panel. */
+export async function openItem(page: Page, id: string): Promise<void> {
+  await itemRow(page, id).getByRole("button").first().click();
+  await expect(itemRow(page, id).getByRole("group", { name: /^(Claim|Note) editor$/ })).toBeVisible();
+}
+
+/** Selects `quote` and presses a key (c or n), as a keyboard user does; returns the saved highlight's id. */
+export async function highlightWithKey(page: Page, quote: string, key: "c" | "n"): Promise<string> {
+  const before = new Set(await savedHighlightIds(page));
+  // A drag in the text takes the focus out of the editor's fields, where keys are typing.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await selectQuote(page, quote);
+  await expect(page.getByRole("toolbar", { name: "Highlight the selection" })).toBeVisible();
+  await page.keyboard.press(key);
+  await expect(page.locator('[data-highlight-state="saving"]')).toHaveCount(0);
+  const id = (await savedHighlightIds(page)).find((x) => !before.has(x));
+  expect(id, `a saved highlight on “${quote}”`).toBeTruthy();
+  expect(await textUnder(page, id!)).toBe(quote);
+  return id!;
+}
+
+/** The keys of the claim drafts this browser keeps (lib/claim-drafts.ts). */
+export function storedDrafts(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("factdesk:claim-draft:")));
+}
