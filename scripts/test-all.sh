@@ -74,12 +74,8 @@ run_vitest() { # label json-file [env...]
   record_counts "$label" "$(vitest_counts "$json")" "$code" "$start"
 }
 
-# --- 1. Vitest on SQLite -------------------------------------------------------------------
-section "unit + integration tests on SQLite"
-run_vitest "vitest (SQLite)" "$results/vitest-sqlite.json"
-
-# --- 2. Vitest on PostgreSQL ---------------------------------------------------------------
-section "unit + integration tests on PostgreSQL"
+# PostgreSQL is made ready (server up, test role present) before either run: the SQLite run's
+# migration and schema-drift tests diff the models against a real PostgreSQL too.
 ensure_postgres() {
   if [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster >/dev/null 2>&1; then
     local version
@@ -100,7 +96,17 @@ ensure_postgres() {
     c.connect().then(() => c.end()).catch((e) => { console.error(e.message); process.exit(1); });
   ' "$PG_ADMIN_URL"
 }
-if ensure_postgres; then
+section "PostgreSQL"
+pg_ready=no
+if ensure_postgres; then pg_ready=yes; fi
+
+# --- 1. Vitest on SQLite -------------------------------------------------------------------
+section "unit + integration tests on SQLite"
+run_vitest "vitest (SQLite)" "$results/vitest-sqlite.json"
+
+# --- 2. Vitest on PostgreSQL ---------------------------------------------------------------
+section "unit + integration tests on PostgreSQL"
+if [ "$pg_ready" = yes ]; then
   run_vitest "vitest (PostgreSQL)" "$results/vitest-postgres.json" TEST_DATABASE=postgres
 else
   echo "PostgreSQL is not reachable at ${PG_ADMIN_URL//:factdesk@/:…@}."
