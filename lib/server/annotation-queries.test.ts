@@ -78,6 +78,30 @@ describe("listAnnotations (raw SQL)", () => {
     expect(shown).toMatchObject(rest);
   });
 
+  it("puts highlights that start together in order: the longer first, then the older, then by id", async () => {
+    const desk = await makeDesk();
+    const ws = desk.workspace.id;
+    const statement = await makeStatement(desk.checker, ws, "Alpha beta gamma delta epsilon zeta eta theta.");
+    const tag = await makeTag(ws, "statistic");
+    // Made shortest first, so insertion order is the opposite of text order.
+    const short = await highlightQuote(desk.checker, ws, statement, "beta gamma", { tagIds: [tag.id] });
+    const middle = await highlightQuote(desk.editor, ws, statement, "beta gamma delta", { kind: "note" });
+    const long = await highlightQuote(desk.admin, ws, statement, "beta gamma delta epsilon");
+    const sameSpanLater = await highlightQuote(desk.checker, ws, statement, "beta gamma delta", { kind: "note" });
+    const first = await highlightQuote(desk.checker, ws, statement, "Alpha");
+    // Two of the same span and the same instant: the id decides.
+    const at = new Date("2026-01-01T00:00:00Z");
+    const twins = [await highlightQuote(desk.checker, ws, statement, "zeta eta"), await highlightQuote(desk.editor, ws, statement, "zeta eta")];
+    await db().highlight.updateMany({ where: { id: { in: twins.map((t) => t.id) } }, data: { createdAt: at } });
+
+    const shown = await listShownAnnotations(desk.viewer, { workspaceId: ws, statementId: statement.id });
+    const twinOrder = twins.map((t) => t.id).sort();
+    expect(shown.highlights.map((h) => h.id)).toEqual([first.id, long.id, middle.id, sameSpanLater.id, short.id, ...twinOrder]);
+    expect(shown.highlights.find((h) => h.id === short.id)!.claim!.tags.map((t) => t.id)).toEqual([tag.id]);
+    const listed = await listAnnotations(desk.viewer, { workspaceId: ws, statementId: statement.id });
+    expect(listed.highlights).toEqual((await prismaAnnotations(ws, statement.id)).highlights);
+  });
+
   it("refuses outsiders and another desk's statement with NotFound, and reads nothing for them", async () => {
     const desk = await makeDesk();
     const statement = await makeStatement(desk.checker, desk.workspace.id);
