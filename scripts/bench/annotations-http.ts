@@ -280,7 +280,7 @@ const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 
 export async function benchAnnotationsHttp(options: HttpBenchOptions = {}): Promise<Row[]> {
-  const { highlights = 1_000, people = 20, writers = 50, runs = 30, rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 4), port = Number(process.env.BENCH_HTTP_PORT ?? 3410), distDir = ".next-e2e" } = options;
+  const { highlights = 1_000, people = 20, writers = 50, runs = Number(process.env.BENCH_HTTP_PAGE_RUNS ?? 100), rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 4), port = Number(process.env.BENCH_HTTP_PORT ?? 3410), distDir = ".next-e2e" } = options;
   const only = options.only ?? (process.env.BENCH_HTTP_ONLY === "page" || process.env.BENCH_HTTP_ONLY === "create" ? process.env.BENCH_HTTP_ONLY : undefined);
   if (!process.env.DATABASE_URL) {
     const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "factdesk-http-bench-")), "app.db")}`;
