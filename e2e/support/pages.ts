@@ -7,9 +7,16 @@ import { PASSWORD, type Person } from "./world";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
 
+/**
+ * A long statement's far paragraphs wait behind content-visibility until scrolled near; a
+ * full-page capture never scrolls, so it showed them as blank card. For the capture only, they are
+ * laid out as a reader scrolling down would see them.
+ */
+const SHOW_DEFERRED_PARAGRAPHS = '[data-testid="statement-text"] p { content-visibility: visible !important; }';
+
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, style: SHOW_DEFERRED_PARAGRAPHS });
 }
 
 export async function signIn(page: Page, person: Person, password = PASSWORD): Promise<void> {
