@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { proposeClaimReviewed } from "./claim-reviewed";
-import { packedHighlights, packHighlights, previewHighlights, proposalFor, readPayload, unpackHighlights } from "./highlight-payload";
+import { packedHighlights, packHighlights, previewHighlights, proposalFor, readPayload, shownHighlight, unpackHighlights } from "./highlight-payload";
 import type { HighlightDTO } from "./server/highlights";
 
 const text = "The ministry said 303 people were hurt on Monday.\n\nOfficials added that   four resolutions passed in 1993.";
@@ -29,6 +29,18 @@ function highlight(id: string, quote: string, extra: Partial<HighlightDTO> = {})
 }
 
 const shown = ({ prefix: _p, suffix: _s, createdAt: _c, ...rest }: HighlightDTO) => rest;
+
+describe("shownHighlight", () => {
+  it("keeps everything the workbench shows and leaves the quote's context and the date out", () => {
+    const claim = { id: "c-1", claimReviewed: "303 people were hurt", status: "to_check", assignee: { id: bob.id, name: bob.name }, tags: [statistic] };
+    const dto = highlight("h-1", "303 people were hurt", { kind: "claim", author: bob, claim });
+    const result = shownHighlight(dto);
+    expect(result).toEqual({ id: "h-1", start: dto.start, end: dto.end, exact: "303 people were hurt", kind: "claim", body: "", orphaned: false, author: bob, claim });
+    for (const key of ["prefix", "suffix", "createdAt"]) expect(result).not.toHaveProperty(key);
+    // The same shape the page's payload unpacks to.
+    expect(result).toEqual(unpackHighlights(packHighlights({ highlights: [dto], orphans: [] }, text), text).highlights[0]);
+  });
+});
 
 describe("packHighlights / unpackHighlights", () => {
   const claim = (id: string, claimReviewed: string, more: Partial<NonNullable<HighlightDTO["claim"]>> = {}) => ({ id, claimReviewed, status: "to_check", assignee: null, tags: [], ...more });

@@ -21,6 +21,15 @@ import type { ClaimSummary, HighlightDTO, HighlightKind } from "./server/highlig
 /** A highlight as the workbench uses it: no quote context (prefix, suffix), no creation date. */
 export type ShownHighlight = Omit<HighlightDTO, "prefix" | "suffix" | "createdAt">;
 
+/**
+ * A service's highlight as the workbench takes it back from an action: the quote's context and the
+ * date stay on the server, as in the page's payload (with them a created highlight's answer passed
+ * the 1 KB past which the server compresses it, on every keystroke-made highlight).
+ */
+export function shownHighlight({ prefix: _prefix, suffix: _suffix, createdAt: _createdAt, ...shown }: HighlightDTO): ShownHighlight {
+  return shown;
+}
+
 type Author = HighlightDTO["author"];
 type Tag = ClaimSummary["tags"][number];
 

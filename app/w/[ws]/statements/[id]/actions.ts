@@ -1,6 +1,7 @@
 "use server";
 // Thin server actions for the annotation workbench. The workbench keeps its own state
 // (optimistic highlights), so these return plain results instead of revalidating the page.
+import { shownHighlight, type ShownHighlight } from "@/lib/highlight-payload";
 import { stateFromError } from "@/lib/server/action";
 import { updateClaim, type UpdateClaimInput } from "@/lib/server/claims";
 import type { FieldErrors } from "@/lib/server/errors";
@@ -12,7 +13,6 @@ import {
   type ClaimSummary,
   type CreateHighlightInput,
   type DeleteHighlightInput,
-  type HighlightDTO,
   type ReattachOrphanInput,
   type UpdateHighlightInput,
 } from "@/lib/server/highlights";
@@ -32,20 +32,21 @@ async function run<T>(service: (actor: Actor) => Promise<T>): Promise<WorkbenchR
   }
 }
 
-export async function createHighlightAction(input: CreateHighlightInput): Promise<WorkbenchResult<HighlightDTO>> {
-  return run((actor) => createHighlight(actor, input));
+// Highlights come back as the workbench shows them (shownHighlight), not as the services' DTOs.
+export async function createHighlightAction(input: CreateHighlightInput): Promise<WorkbenchResult<ShownHighlight>> {
+  return run(async (actor) => shownHighlight(await createHighlight(actor, input)));
 }
 
-export async function updateHighlightAction(input: UpdateHighlightInput): Promise<WorkbenchResult<HighlightDTO>> {
-  return run((actor) => updateHighlight(actor, input));
+export async function updateHighlightAction(input: UpdateHighlightInput): Promise<WorkbenchResult<ShownHighlight>> {
+  return run(async (actor) => shownHighlight(await updateHighlight(actor, input)));
 }
 
 export async function deleteHighlightAction(input: DeleteHighlightInput): Promise<WorkbenchResult<{ id: string }>> {
   return run((actor) => deleteHighlight(actor, input));
 }
 
-export async function reattachOrphanAction(input: ReattachOrphanInput): Promise<WorkbenchResult<HighlightDTO>> {
-  return run((actor) => reattachOrphan(actor, input));
+export async function reattachOrphanAction(input: ReattachOrphanInput): Promise<WorkbenchResult<ShownHighlight>> {
+  return run(async (actor) => shownHighlight(await reattachOrphan(actor, input)));
 }
 
 export async function updateClaimAction(input: UpdateClaimInput): Promise<WorkbenchResult<ClaimSummary>> {
