@@ -425,16 +425,15 @@ async function readStatementHighlights(
   };
   const read: Array<{ h: ShownPageHighlight | PageHighlight; at: Date | string }> = [];
   const byId = new Map<string, ShownPageHighlight>();
-  let last: ShownPageHighlight | undefined;
   const tagOf = (id: string) => one(tags, id, () => ({ id, name: "", color: "" }));
   for (const [id, start, end, exact, kind, body, orphaned, authorId, claimId, claimReviewed, status, assigneeId, tagId, createdAt, prefix, suffix] of rows) {
     // A claim with several tags is several rows: consecutive on SQLite, not necessarily elsewhere.
-    const seen = last && last.id === id ? last : byId.get(id);
+    const seen = byId.get(id);
     if (seen) {
       if (tagId && seen.claim) seen.claim.tags.push(tagOf(tagId));
       continue;
     }
-    last = {
+    const h: ShownPageHighlight = {
       id,
       start: Number(start),
       end: Number(end),
@@ -457,13 +456,13 @@ async function readStatementHighlights(
           : null,
     };
     if (withContext) {
-      const full = last as PageHighlight;
+      const full = h as PageHighlight;
       full.prefix = prefix!;
       full.suffix = suffix!;
       full.createdAt = createdAt instanceof Date ? createdAt : new Date(createdAt);
     }
-    byId.set(id, last);
-    read.push({ h: last, at: createdAt });
+    byId.set(id, h);
+    read.push({ h, at: createdAt });
   }
   const out = read.sort(textOrder).map((r) => r.h);
 
