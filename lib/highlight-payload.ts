@@ -23,8 +23,8 @@ export type ShownHighlight = Omit<HighlightDTO, "prefix" | "suffix" | "createdAt
 
 /**
  * A service's highlight as the workbench takes it back from an action: the quote's context and the
- * date stay on the server, as in the page's payload (with them a created highlight's answer passed
- * the 1 KB past which the server compresses it, on every keystroke-made highlight).
+ * date stay on the server, as in the page's payload — the workbench uses neither, and every highlight
+ * made from the keyboard would carry them back.
  */
 export function shownHighlight({ prefix: _prefix, suffix: _suffix, createdAt: _createdAt, ...shown }: HighlightDTO): ShownHighlight {
   return shown;
