@@ -28,8 +28,6 @@ function highlight(id: string, quote: string, extra: Partial<HighlightDTO> = {})
   };
 }
 
-const shown = ({ prefix: _p, suffix: _s, createdAt: _c, ...rest }: HighlightDTO) => rest;
-
 describe("shownHighlight", () => {
   it("keeps everything the workbench shows and leaves the quote's context and the date out", () => {
     const claim = { id: "c-1", claimReviewed: "303 people were hurt", status: "to_check", assignee: { id: bob.id, name: bob.name }, tags: [statistic] };
@@ -55,8 +53,8 @@ describe("packHighlights / unpackHighlights", () => {
 
   it("gives back every highlight and orphan as the workbench shows it", () => {
     const back = unpackHighlights(packHighlights({ highlights, orphans }, text), text);
-    expect(back.highlights).toEqual(highlights.map(shown));
-    expect(back.orphans).toEqual(orphans.map(shown));
+    expect(back.highlights).toEqual(highlights.map(shownHighlight));
+    expect(back.orphans).toEqual(orphans.map(shownHighlight));
   });
 
   it("sends each person, tag and status once, no quote that the text holds, and a claim's sentence only where it was changed", () => {
@@ -100,7 +98,7 @@ describe("packHighlights / unpackHighlights", () => {
     const payload = packedHighlights({ highlights: odd, orphans: [] }, text);
     expect(payload.placed.ids).toEqual(["id with spaces", "", "h-é"]);
     expect(payload.placed.claims.ids).toEqual(["claim id"]);
-    expect(unpackHighlights(packHighlights({ highlights: odd, orphans: [] }, text), text).highlights).toEqual(odd.map(shown));
+    expect(unpackHighlights(packHighlights({ highlights: odd, orphans: [] }, text), text).highlights).toEqual(odd.map(shownHighlight));
   });
 
   it("writes ids made together as what they add to the one before, and a claim's id against its highlight's", () => {
@@ -114,7 +112,7 @@ describe("packHighlights / unpackHighlights", () => {
     const payload = packedHighlights({ highlights: made, orphans: [] }, text);
     expect(payload.placed.ids).toBe("0cmwuj9axn011742d211bc0cdb 69hm001d391a64919fb7 ce4aa0c1d2e3f4 0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx zxxxxx");
     expect(payload.placed.claims.ids).toBe("c842d9f00a1b2c 0a-claim-from-elsewhere zxxxx");
-    expect(unpackHighlights(packHighlights({ highlights: made, orphans: [] }, text), text).highlights).toEqual(made.map(shown));
+    expect(unpackHighlights(packHighlights({ highlights: made, orphans: [] }, text), text).highlights).toEqual(made.map(shownHighlight));
   });
 
   it("lists claim ids that contain the separator while the highlight ids stay one string", () => {
@@ -122,7 +120,7 @@ describe("packHighlights / unpackHighlights", () => {
     const payload = packedHighlights({ highlights: list, orphans: [] }, text);
     expect(payload.placed.ids).toBe("0h1");
     expect(payload.placed.claims.ids).toEqual(["claim one"]);
-    expect(unpackHighlights(packHighlights({ highlights: list, orphans: [] }, text), text).highlights).toEqual(list.map(shown));
+    expect(unpackHighlights(packHighlights({ highlights: list, orphans: [] }, text), text).highlights).toEqual(list.map(shownHighlight));
   });
 
   it("keeps a claim highlight whose Claim is missing, and an assignee who highlighted nothing", () => {
@@ -133,7 +131,7 @@ describe("packHighlights / unpackHighlights", () => {
       highlight("h3", "Officials", { author: { ...carol, color: "#111111" } }),
     ];
     const back = unpackHighlights(packHighlights({ highlights: list, orphans: [] }, text), text);
-    expect(back.highlights).toEqual(list.map(shown));
+    expect(back.highlights).toEqual(list.map(shownHighlight));
     expect(back.highlights[0]!.claim!.assignee).toEqual(carol);
     expect(back.highlights[2]!.author).toEqual({ ...carol, color: "#111111" });
   });
@@ -156,8 +154,8 @@ describe("packHighlights / unpackHighlights", () => {
     ];
     const json = packHighlights({ highlights: placed, orphans: orphaned }, rich);
     const back = unpackHighlights(json, rich);
-    expect(back.highlights).toEqual(placed.map(shown));
-    expect(back.orphans).toEqual(orphaned.map(shown));
+    expect(back.highlights).toEqual(placed.map(shownHighlight));
+    expect(back.orphans).toEqual(orphaned.map(shownHighlight));
     // The page parses once and reads preview and whole from the same parse.
     const parsed = readPayload(json);
     expect(unpackHighlights(parsed, rich)).toEqual(back);
@@ -196,8 +194,8 @@ describe("packHighlights / unpackHighlights", () => {
       const orphans = Array.from({ length: Math.floor(random() * 5) }, (_, i) => make(100 + i, true));
       const payload = packHighlights({ highlights, orphans }, text);
       const back = unpackHighlights(payload, text);
-      expect(back.highlights).toEqual(highlights.map(shown));
-      expect(back.orphans).toEqual(orphans.map(shown));
+      expect(back.highlights).toEqual(highlights.map(shownHighlight));
+      expect(back.orphans).toEqual(orphans.map(shownHighlight));
 
       const inTextOrder = [...back.highlights].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
       const authors = new Map([...highlights, ...orphans].map((h) => [h.author.id, h.author]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { annotationSnapshot, highlightQuote, makeStatement, makeTag } from "../../test/annotation-factories";
 import { makeDesk } from "../../test/factories";
 import { join, sql } from "../generated/sqlite/internal/prismaNamespace";
+import { shownHighlight } from "../highlight-payload";
 import { assignUserColors } from "../user-colors";
 import { accessFromRow, insertHighlight, newId, RevisionTextCache, revisionTexts } from "./annotation-queries";
 import { updateClaim } from "./claims";
@@ -70,9 +71,8 @@ describe("listAnnotations (raw SQL)", () => {
 
     // The page's read: the same, in the same order, minus each quote's context and date.
     const shown = await listShownAnnotations(desk.viewer, { workspaceId: ws, statementId: statement.id });
-    const withoutContext = ({ prefix: _p, suffix: _s, createdAt: _c, ...rest }: (typeof listed.highlights)[number]) => rest;
-    expect(shown.highlights).toEqual(listed.highlights.map(withoutContext));
-    expect(shown.orphans).toEqual(listed.orphans.map(withoutContext));
+    expect(shown.highlights).toEqual(listed.highlights.map(shownHighlight));
+    expect(shown.orphans).toEqual(listed.orphans.map(shownHighlight));
     for (const h of [...shown.highlights, ...shown.orphans]) for (const key of ["prefix", "suffix", "createdAt"]) expect(h).not.toHaveProperty(key);
     const { highlights: _h, orphans: _o, ...rest } = listed;
     expect(shown).toMatchObject(rest);
